@@ -1,3 +1,35 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
+import { signedInGuard } from './core/auth';
 
-export const routes: Routes = [];
+export const routes: Routes = [
+  {
+    path: 'sign-in',
+    title: 'Sign in · Keel',
+    loadComponent: () => import('./features/sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: '',
+    canMatch: [signedInGuard],
+    loadComponent: () => import('./features/shell/shell-layout').then((m) => m.ShellLayout),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      {
+        path: 'dashboard',
+        title: 'Dashboard · Keel',
+        loadComponent: () =>
+          import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage),
+      },
+      {
+        path: 'orders',
+        title: 'Orders · Keel',
+        loadComponent: () => import('./features/orders/orders-page').then((m) => m.OrdersPage),
+      },
+      {
+        path: 'network',
+        title: 'Network · Keel',
+        loadComponent: () => import('./features/network/network-page').then((m) => m.NetworkPage),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,72 @@
+// Shared e2e fixtures: every test starts from a reset dev API and fails on any browser console
+// error or uncaught page error. `devApi` talks to the dev API directly (not through the app).
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const API_URL = 'http://127.0.0.1:3100';
+export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
+
+export interface DevApi {
+  readonly request: APIRequestContext;
+  reset(data?: boolean): Promise<void>;
+  chaos(config: Record<string, unknown>): Promise<void>;
+  stats(): Promise<Stats>;
+  expireTokens(): Promise<void>;
+  put(path: string, body: unknown): Promise<void>;
+}
+
+export interface Stats {
+  requests: number;
+  byRoute: Record<string, number>;
+  byStatus: Record<string, number>;
+  refresh: { ok: number; failed: number };
+  logins: number;
+  idempotentReplays: number;
+  ordersCreated: number;
+}
+
+interface Fixtures {
+  devApi: DevApi;
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  devApi: async ({ playwright }, use) => {
+    const request = await playwright.request.newContext({ baseURL: API_URL });
+    const send = async (method: 'post' | 'put', path: string, data?: unknown) => {
+      const response = await request[method](path, { data });
+      expect(response.ok(), `${method.toUpperCase()} ${path} → ${response.status()}`).toBe(true);
+    };
+    const devApi: DevApi = {
+      request,
+      reset: (data = false) => send('post', '/api/_dev/reset', { data }),
+      chaos: (config) => send('put', '/api/_dev/chaos', config),
+      expireTokens: () => send('post', '/api/_dev/expire-tokens'),
+      put: (path, body) => send('put', path, body),
+      stats: async () => (await (await request.get('/api/_dev/stats')).json()) as Stats,
+    };
+    await devApi.reset();
+    await use(devApi);
+    await devApi.reset();
+    await request.dispose();
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await use(errors);
+    expect(errors, 'browser console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Signs in through the page, as a person would. */
+export async function signIn(page: Page, returnPath = '/'): Promise<void> {
+  await page.goto(returnPath);
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}

@@ -1,0 +1,50 @@
+// e2e against the real dev API (own port, in-memory SQLite) and `ng serve` (own port, proxying
+// /api to that API), in Debian's Chromium. One worker: chaos, flags and the version policy are
+// global server state, so tests run one after another and reset it in beforeEach.
+import { defineConfig } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { requireChrome, CHROME_FLAGS } = require('./scripts/find-chrome.cjs') as {
+  requireChrome: () => string;
+  CHROME_FLAGS: string[];
+};
+
+export const API_PORT = 3100;
+export const APP_PORT = 4300;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./e2e/count-reporter.ts']],
+  use: {
+    baseURL: `http://localhost:${APP_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: requireChrome(),
+      // Playwright adds its own headless and sandbox flags.
+      args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
+    },
+  },
+  webServer: [
+    {
+      command: 'npx tsx server/src/main.ts',
+      url: `http://127.0.0.1:${API_PORT}/api/_dev/stats`,
+      env: { API_PORT: String(API_PORT), DB_PATH: ':memory:', NODE_ENV: 'development' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx ng serve --port ${APP_PORT} --proxy-config e2e/proxy.e2e.json --no-hmr --no-live-reload`,
+      url: `http://localhost:${APP_PORT}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
+});
