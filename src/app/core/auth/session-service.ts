@@ -1,31 +1,49 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { EMPTY, catchError, firstValueFrom, switchMap } from 'rxjs';
+import { NETWORK_CLOCK, isAppError } from '../http';
 import { AuthApi } from './auth-api';
+import { REFRESH_LOCK } from './refresh-lock';
+import { RefreshCoordinator } from './refresh-coordinator';
 import { SessionStore } from './session-store';
 
-/** Signs in and out against the API and restores a session from the refresh cookie. */
+/**
+ * Signs in and out against the API, restores a session from the refresh cookie on page load,
+ * and refreshes the access token shortly before it expires.
+ */
 @Injectable({ providedIn: 'root' })
 export class SessionService {
   private readonly api = inject(AuthApi);
   private readonly store = inject(SessionStore);
+  private readonly lock = inject(REFRESH_LOCK);
+  private readonly clock = inject(NETWORK_CLOCK);
+  private readonly coordinator = inject(RefreshCoordinator);
+  private readonly document = inject(DOCUMENT);
   private restoring: Promise<boolean> | null = null;
 
-  async signIn(email: string, password: string): Promise<void> {
-    const response = await firstValueFrom(this.api.login(email, password));
-    this.store.signedIn(
-      response.user,
-      response.accessToken,
-      Date.now() + response.expiresIn * 1000,
-    );
+  constructor() {
+    // Proactive refresh: one timer for the current token, replaced whenever the token changes.
+    toObservable(this.store.refreshAt)
+      .pipe(
+        switchMap((at) => (at === null ? EMPTY : this.clock.timer(Math.max(0, at - this.clock.now())))),
+        switchMap(() => this.coordinator.refresh().pipe(catchError(() => EMPTY))),
+      )
+      .subscribe();
   }
 
+  async signIn(email: string, password: string): Promise<void> {
+    const { user, accessToken, expiresIn } = await firstValueFrom(this.api.login(email, password));
+    this.store.signedIn(user, accessToken, expiresIn * 1000, this.clock.now());
+  }
+
+  /** Ends the session here at once and tells the server; a failed logout call changes nothing for the user. */
   async signOut(): Promise<void> {
+    this.store.signedOut();
     try {
       await firstValueFrom(this.api.logout());
-    } finally {
-      // Signing out locally never waits on the network: the user asked to leave.
-      this.store.signedOut();
+    } catch {
+      // The server revokes the refresh token when it expires; the local session is gone already.
     }
   }
 
@@ -40,10 +58,17 @@ export class SessionService {
   }
 
   private async restoreOnce(): Promise<boolean> {
+    // Without the XSRF cookie the server set at sign-in there is no session to restore, and
+    // the refresh call would only be refused: skip it.
+    if (!/(^|;\s*)XSRF-TOKEN=/.test(this.document.cookie)) {
+      this.store.signedOut();
+      return false;
+    }
     try {
-      const { accessToken, expiresIn } = await firstValueFrom(this.api.refresh());
-      const user = await firstValueFrom(this.api.me(accessToken));
-      this.store.signedIn(user, accessToken, Date.now() + expiresIn * 1000);
+      const { accessToken, expiresIn } = await this.lock(() => firstValueFrom(this.api.refresh()));
+      this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
+      const user = await firstValueFrom(this.api.me());
+      this.store.signedIn(user, accessToken, expiresIn * 1000, this.clock.now());
       return true;
     } catch {
       this.store.signedOut();
@@ -54,10 +79,11 @@ export class SessionService {
 
 /** A message a person can act on, for a failed sign-in. */
 export function signInErrorMessage(error: unknown): string {
-  if (error instanceof HttpErrorResponse) {
-    if (error.status === 401) return 'Wrong email or password.';
-    if (error.status === 429) return 'Too many attempts. Wait a minute, then try again.';
-    if (error.status === 0) return 'Cannot reach the server. Check your connection and try again.';
+  if (!isAppError(error)) return 'Sign-in failed. Try again in a moment.';
+  if (error.kind === 'unauthorized') return 'Wrong email or password.';
+  if (error.kind === 'rate-limited') {
+    const seconds = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+    return seconds ? `Too many attempts. Try again in ${seconds} seconds.` : 'Too many attempts. Wait a minute, then try again.';
   }
-  return 'Sign-in failed. Try again in a moment.';
+  return error.message;
 }

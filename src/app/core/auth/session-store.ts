@@ -15,14 +15,16 @@ interface SessionState {
   accessToken: string | null;
   /** Epoch ms at which the access token expires. */
   expiresAt: number | null;
+  /** Epoch ms at which to refresh before it expires (see `proactiveRefreshAt`). */
+  refreshAt: number | null;
 }
 
-const initialState: SessionState = {
-  status: 'unknown',
-  user: null,
-  accessToken: null,
-  expiresAt: null,
-};
+const initialState: SessionState = { status: 'unknown', user: null, accessToken: null, expiresAt: null, refreshAt: null };
+
+/** Refresh when less than 30 s or a quarter of the token's life is left, whichever is sooner. */
+export function proactiveRefreshAt(now: number, expiresInMs: number): number {
+  return now + expiresInMs - Math.min(30_000, expiresInMs / 4);
+}
 
 /** The session: who is signed in and the access token, held in memory only. */
 export const SessionStore = signalStore(
@@ -30,14 +32,21 @@ export const SessionStore = signalStore(
   withState(initialState),
   withComputed(({ status }) => ({ isSignedIn: computed(() => status() === 'signed-in') })),
   withMethods((store) => ({
-    signedIn(user: User, accessToken: string, expiresAt: number): void {
-      patchState(store, { status: 'signed-in', user, accessToken, expiresAt });
+    /** A new access token, valid for `expiresInMs` from `now`. */
+    tokenRefreshed(accessToken: string, expiresInMs: number, now: number): void {
+      patchState(store, { accessToken, expiresAt: now + expiresInMs, refreshAt: proactiveRefreshAt(now, expiresInMs) });
     },
-    tokenRefreshed(accessToken: string, expiresAt: number): void {
-      patchState(store, { accessToken, expiresAt });
+    signedIn(user: User, accessToken: string, expiresInMs: number, now: number): void {
+      patchState(store, {
+        status: 'signed-in',
+        user,
+        accessToken,
+        expiresAt: now + expiresInMs,
+        refreshAt: proactiveRefreshAt(now, expiresInMs),
+      });
     },
     signedOut(): void {
-      patchState(store, { status: 'signed-out', user: null, accessToken: null, expiresAt: null });
+      patchState(store, { status: 'signed-out', user: null, accessToken: null, expiresAt: null, refreshAt: null });
     },
   })),
 );

@@ -1,0 +1,42 @@
+// The network layer's public API. Everything else in this folder is internal.
+export { provideNetworkLayer, NETWORK_INTERCEPTORS, assertConsistentOptions } from './provide-network-layer';
+export {
+  API_ORIGINS,
+  APP_PLATFORM,
+  APP_VERSION,
+  AUTH_PATHS,
+  CIRCUIT_BREAKER,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_CIRCUIT_BREAKER,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_RETRY_BUDGET,
+  DEFAULT_RETRY_POLICY,
+  RETRY_BUDGET,
+  RETRY_POLICY,
+  type CircuitBreakerOptions,
+  type NetworkLayerOptions,
+  type RetryBudgetOptions,
+  type RetryPolicy,
+} from './network-layer-options';
+export { AppError, isAppError, appErrorMessage, type AppErrorKind, type AppErrorInit } from './app-error';
+export { parseProblem, fieldErrors, type ProblemDetails, type FieldErrors } from './problem-details';
+export { toAppError } from './to-app-error';
+export { NETWORK_CLOCK, type NetworkClock } from './network-clock';
+export { NETWORK_STATUS, type NetworkStatus } from './network-status';
+export { SKIP_AUTH, ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './auth-interceptor';
+export { RETRY, IDEMPOTENCY_KEY, RETRY_RANDOM } from './retry-interceptor';
+export { DEADLINE } from './deadline-interceptor';
+export { ATTEMPT_TIMEOUT } from './attempt-timeout-interceptor';
+export {
+  BACKGROUND,
+  NETWORK_CALL_SINK,
+  NetworkActivity,
+  type NetworkCallRecord,
+  type NetworkCallSink,
+} from './observability-interceptor';
+export type { AttemptRecord, WaitRecord, WaitKind } from './call-trace';
+export { ApiVersionSignals, type DeprecationNotice } from './api-version-signals';
+export { OriginHealth, type OriginHealthSnapshot } from './origin-health';
+export type { CircuitState } from './circuit-breaker';
+export { redactUrl } from './redact-url';
+export { parseRetryAfter } from './retry-after';

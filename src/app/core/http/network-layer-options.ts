@@ -1,0 +1,144 @@
+import { DOCUMENT } from '@angular/common';
+import { InjectionToken, inject } from '@angular/core';
+import { version } from '../../../../package.json';
+
+/** Retry policy (DESIGN.md, "Retry policy"); every field can be overridden per request. */
+export interface RetryPolicy {
+  /** @default 3 (the first attempt included) */
+  readonly maxAttempts: number;
+  /** Statuses worth another attempt. @default [408, 429, 500, 502, 503, 504] */
+  readonly retryStatuses: readonly number[];
+  /**
+   * Methods retried without an `Idempotency-Key`; POST and PATCH are retried only with one.
+   * @default ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']
+   */
+  readonly retryMethods: readonly string[];
+  /** Full jitter: the n-th retry waits random(0, min(maxDelayMs, baseDelayMs · 2^(n-1))). @default 300 */
+  readonly baseDelayMs: number;
+  /** @default 5000 */
+  readonly maxDelayMs: number;
+  /** A longer `Retry-After` fails at once as `rate-limited`. @default 60000 */
+  readonly maxRetryAfterMs: number;
+}
+
+/** Token bucket per origin: retries spend tokens, successes earn them back. */
+export interface RetryBudgetOptions {
+  /** @default 10 */
+  readonly capacity: number;
+  /** @default 0.1 */
+  readonly refillPerSuccess: number;
+  /** @default 1 */
+  readonly costPerRetry: number;
+  /** Retry only while more tokens than this are left. @default 5 */
+  readonly minTokens: number;
+}
+
+/** Circuit breaker per origin. */
+export interface CircuitBreakerOptions {
+  /** Open at this share of failed attempts or more. @default 0.5 */
+  readonly failureRatio: number;
+  /** …over at least this many attempts… @default 10 */
+  readonly minCalls: number;
+  /** …within this sliding window. @default 30000 */
+  readonly windowMs: number;
+  /** Fail fast this long, then let one probe through. @default 5000 */
+  readonly openMs: number;
+}
+
+/** Everything `provideNetworkLayer(options)` accepts; each field overrides one token below. */
+export interface NetworkLayerOptions {
+  readonly apiOrigins?: readonly string[];
+  readonly appVersion?: string;
+  readonly platform?: string;
+  readonly attemptTimeoutMs?: number;
+  readonly deadlineMs?: number;
+  readonly retryPolicy?: Partial<RetryPolicy>;
+  readonly retryBudget?: Partial<RetryBudgetOptions>;
+  readonly circuitBreaker?: Partial<CircuitBreakerOptions>;
+  readonly authPaths?: readonly string[];
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  retryStatuses: [408, 429, 500, 502, 503, 504],
+  retryMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+  baseDelayMs: 300,
+  maxDelayMs: 5000,
+  maxRetryAfterMs: 60_000,
+};
+
+export const DEFAULT_RETRY_BUDGET: RetryBudgetOptions = {
+  capacity: 10,
+  refillPerSuccess: 0.1,
+  costPerRetry: 1,
+  minTokens: 5,
+};
+
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = {
+  failureRatio: 0.5,
+  minCalls: 10,
+  windowMs: 30_000,
+  openMs: 5000,
+};
+
+/**
+ * Origins that get the access token and the Keel headers. A request to any other origin
+ * (other host, port or scheme) goes out without them.
+ * @default [the app's own origin]
+ */
+export const API_ORIGINS = new InjectionToken<readonly string[]>('API_ORIGINS', {
+  providedIn: 'root',
+  factory: () => [inject(DOCUMENT).location.origin],
+});
+
+/** Sent as `X-App-Version`. @default the `version` of package.json, read at build time */
+export const APP_VERSION = new InjectionToken<string>('APP_VERSION', {
+  providedIn: 'root',
+  factory: () => version,
+});
+
+/** Sent as `X-Platform`. @default 'web' */
+export const APP_PLATFORM = new InjectionToken<string>('APP_PLATFORM', {
+  providedIn: 'root',
+  factory: () => 'web',
+});
+
+/** Each attempt gets min(this, time left before the deadline). @default 10000 */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = new InjectionToken<number>('DEFAULT_ATTEMPT_TIMEOUT_MS', {
+  providedIn: 'root',
+  factory: () => 10_000,
+});
+
+/** The budget of one logical call, retries and waits included. @default 30000 */
+export const DEFAULT_DEADLINE_MS = new InjectionToken<number>('DEFAULT_DEADLINE_MS', {
+  providedIn: 'root',
+  factory: () => 30_000,
+});
+
+/** @default DEFAULT_RETRY_POLICY */
+export const RETRY_POLICY = new InjectionToken<RetryPolicy>('RETRY_POLICY', {
+  providedIn: 'root',
+  factory: () => DEFAULT_RETRY_POLICY,
+});
+
+/** @default DEFAULT_RETRY_BUDGET */
+export const RETRY_BUDGET = new InjectionToken<RetryBudgetOptions>('RETRY_BUDGET', {
+  providedIn: 'root',
+  factory: () => DEFAULT_RETRY_BUDGET,
+});
+
+/** @default DEFAULT_CIRCUIT_BREAKER */
+export const CIRCUIT_BREAKER = new InjectionToken<CircuitBreakerOptions>('CIRCUIT_BREAKER', {
+  providedIn: 'root',
+  factory: () => DEFAULT_CIRCUIT_BREAKER,
+});
+
+/**
+ * Path prefixes of the auth endpoints: a 401 from them never starts a refresh (a wrong
+ * password is not an expired token, and a failed refresh must not refresh itself).
+ * @default ['/api/auth/']
+ */
+export const AUTH_PATHS = new InjectionToken<readonly string[]>('AUTH_PATHS', {
+  providedIn: 'root',
+  factory: () => ['/api/auth/'],
+});

@@ -1,0 +1,4 @@
+// Test helpers for code that uses the network layer (a separate entry, like @angular/common/http/testing).
+export { FakeNetworkClock } from './fake-network-clock';
+export { FakeNetworkStatus } from './fake-network-status';
+export { networkLayerTesting, type NetworkLayerTesting } from './provide-network-layer-testing';
