@@ -1,0 +1,102 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { AccessTokens } from './auth/access-tokens.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
+import { registerMeRoute } from './auth/me-route.ts';
+import { RefreshSessions } from './auth/refresh-sessions.ts';
+import { UserStore } from './auth/user-store.ts';
+import { installXsrfCookie } from './auth/xsrf.ts';
+import { registerCatalogRoutes } from './catalog/catalog-routes.ts';
+import { noChaos, type ChaosState } from './chaos/chaos-config.ts';
+import { installChaos } from './chaos/install-chaos.ts';
+import { DashboardQueries } from './dashboard/dashboard-queries.ts';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes.ts';
+import { openDatabase } from './db/open-database.ts';
+import { seedDatabase } from './db/seed-database.ts';
+import { DevStats } from './dev/dev-stats.ts';
+import { registerDevRoutes } from './dev/dev-routes.ts';
+import { installStats } from './dev/install-stats.ts';
+import { SentrySink } from './dev/sentry-sink.ts';
+import { FeatureFlags } from './flags/feature-flags.ts';
+import { flagDefinitions } from './flags/flag-definitions.ts';
+import { registerFlagsRoutes } from './flags/flags-routes.ts';
+import { installCommonHeaders } from './http/install-common-headers.ts';
+import { installErrorHandling } from './http/install-error-handling.ts';
+import { installRequestLog } from './http/install-request-log.ts';
+import { requestIdOf } from './http/request-id.ts';
+import { IdempotencyStore } from './idempotency/idempotency-store.ts';
+import { OrdersRepository } from './orders/orders-repository.ts';
+import { registerOrdersRoutes } from './orders/orders-routes.ts';
+import type { ServerConfig } from './server-config.ts';
+import { installVersionPolicy } from './version/install-version-policy.ts';
+import { VersionPolicy } from './version/version-policy.ts';
+
+/** The dev API, ready to `listen`. Used by `main.ts` and by every server test. */
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const now = config.now ?? Date.now;
+  const random = config.random ?? Math.random;
+  const log = config.log ?? (() => undefined);
+  const production = config.production ?? false;
+
+  const db = openDatabase(config.dbPath);
+  if (db.prepare('SELECT count(*) AS n FROM users').pluck().get() === 0) seedDatabase(db, now());
+
+  const stats = new DevStats(now);
+  const chaos: ChaosState = { config: noChaos };
+  const versionPolicy = new VersionPolicy(now);
+  const flags = new FeatureFlags(flagDefinitions(production));
+  const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : randomBytes(32);
+  const accessTokens = new AccessTokens(secret, config.accessTokenTtlS ?? 120, now);
+  const sessions = new RefreshSessions(db, now);
+  const users = new UserStore(db);
+  const loginLimiter = new LoginLimiter(now);
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1_048_576,
+    // Closing must not wait for hung (chaos) or keep-alive connections.
+    forceCloseConnections: true,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // The Sentry SDK posts to .../envelope/ with the slash; others may not.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addHook('onClose', async () => db.close());
+  await app.register(fastifyCookie);
+  // Only JSON is accepted (text/plain is Fastify's other default): anything else is a 415.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('user', null);
+  installErrorHandling(app, log);
+
+  // Global hooks run in this order: stats first so that every arrival counts, chaos before
+  // the version policy because it stands for the network, which is in front of the server.
+  installCommonHeaders(app, () => flags.version);
+  installStats(app, stats);
+  installRequestLog(app, log);
+  installXsrfCookie(app);
+  installChaos(app, chaos, stats, random);
+  installVersionPolicy(app, versionPolicy);
+
+  registerAuthRoutes(app, { accessTokens, sessions, users, loginLimiter, stats });
+  app.register(async (scope) => {
+    scope.addHook('onRequest', authenticate({ accessTokens, sessions, users }));
+    registerMeRoute(scope);
+    registerOrdersRoutes(scope, {
+      db,
+      orders: new OrdersRepository(db, now),
+      idempotency: new IdempotencyStore(db, now),
+      stats,
+    });
+    registerCatalogRoutes(scope, db);
+    registerDashboardRoutes(scope, new DashboardQueries(db, now));
+    registerFlagsRoutes(scope, flags);
+  });
+  if (!production) {
+    const sentry = new SentrySink();
+    registerDevRoutes(app, { db, now, stats, chaos, versionPolicy, flags, accessTokens, loginLimiter, sentry });
+  }
+  return app;
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccessTokens } from '../auth/access-tokens.ts';
+import type { LoginLimiter } from '../auth/login-limiter.ts';
+import { noChaos, readChaosConfig, type ChaosState } from '../chaos/chaos-config.ts';
+import type { Db } from '../db/open-database.ts';
+import { seedDatabase } from '../db/seed-database.ts';
+import type { FeatureFlags } from '../flags/feature-flags.ts';
+import { readFlagOverrides } from '../flags/read-flag-overrides.ts';
+import { HttpProblem } from '../http/http-problem.ts';
+import { InputReader } from '../http/input-reader.ts';
+import { readVersionPolicy } from '../version/read-version-policy.ts';
+import type { VersionPolicy } from '../version/version-policy.ts';
+import type { DevStats } from './dev-stats.ts';
+import { parseSentryEnvelope } from './sentry-envelope.ts';
+import type { SentrySink } from './sentry-sink.ts';
+
+interface DevRoutesDeps {
+  db: Db;
+  now: () => number;
+  stats: DevStats;
+  chaos: ChaosState;
+  versionPolicy: VersionPolicy;
+  flags: FeatureFlags;
+  accessTokens: AccessTokens;
+  loginLimiter: LoginLimiter;
+  sentry: SentrySink;
+}
+
+/**
+ * `/api/_dev/*`: fault controls for tests and the network console. No token, no XSRF:
+ * they exist only outside production, on a server that listens on loopback.
+ */
+export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): void {
+  const { db, now, stats, chaos, versionPolicy, flags, accessTokens, loginLimiter, sentry } = deps;
+
+  app.get('/api/_dev/stats', async () => stats);
+
+  app.post('/api/_dev/reset', async (request, reply) => {
+    const reader = new InputReader();
+    const body = request.body === undefined ? undefined : reader.object(request.body, '', ['data']);
+    const data = reader.optionalBoolean(body, 'data') ?? false;
+    reader.throwIfInvalid();
+    if (data) seedDatabase(db, now());
+    stats.reset();
+    chaos.config = noChaos;
+    versionPolicy.clear();
+    flags.clearOverrides();
+    loginLimiter.reset();
+    sentry.clear();
+    return reply.code(204).send();
+  });
+
+  app.get('/api/_dev/chaos', async () => chaos.config);
+  app.put('/api/_dev/chaos', async (request) => {
+    chaos.config = readChaosConfig(request.body);
+    return chaos.config;
+  });
+
+  app.post('/api/_dev/expire-tokens', async (_request, reply) => {
+    accessTokens.expireAllIssued();
+    return reply.code(204).send();
+  });
+
+  app.get('/api/_dev/flags', async () => flags);
+  app.put('/api/_dev/flags', async (request) => {
+    flags.override(readFlagOverrides(request.body, flags.definitions));
+    return flags;
+  });
+
+  app.get('/api/_dev/version-policy', async () => versionPolicy);
+  app.put('/api/_dev/version-policy', async (request) => {
+    versionPolicy.update(readVersionPolicy(request.body));
+    return versionPolicy;
+  });
+
+  app.get('/api/_dev/sentry/events', async () => sentry);
+  app.delete('/api/_dev/sentry/events', async (_request, reply) => {
+    sentry.clear();
+    return reply.code(204).send();
+  });
+
+  // The Sentry browser SDK posts text/plain (to skip a CORS preflight); other SDKs use
+  // application/x-sentry-envelope. Any type is read as raw bytes, since item lengths are bytes.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.post<{ Params: { project: string } }>('/api/_dev/sentry/api/:project/envelope/', async (request) => {
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const envelope = parseSentryEnvelope(body, request.params.project, new Date(now()).toISOString());
+      if (!envelope) throw new HttpProblem('malformed-envelope');
+      sentry.add(envelope);
+      return {};
+    });
+  });
+}

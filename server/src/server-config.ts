@@ -1,0 +1,17 @@
+/** What `buildServer` needs; `main.ts` fills it from the environment, tests from code. */
+export interface ServerConfig {
+  /** SQLite file path, or `':memory:'` (tests). */
+  dbPath: string;
+  /** Lifetime of access tokens. @default 120 */
+  accessTokenTtlS?: number;
+  /** Hides `/api/_dev` and turns the network console flag off. @default false */
+  production?: boolean;
+  /** HS256 secret for access tokens. @default a random secret per start */
+  jwtSecret?: string;
+  /** Milliseconds since the epoch. Tests move it forward instead of waiting. @default Date.now */
+  now?: () => number;
+  /** Source of chaos draws in [0, 1). Tests pin it to make chaos deterministic. @default Math.random */
+  random?: () => number;
+  /** Receives one line per request and every unexpected error. @default nothing is logged */
+  log?: (line: string) => void;
+}
