@@ -1,0 +1,123 @@
+import { CircuitBreaker } from './circuit-breaker';
+import { DEFAULT_CIRCUIT_BREAKER } from './network-layer-options';
+
+const T0 = Date.UTC(2026, 0, 1);
+
+describe('CircuitBreaker', () => {
+  let breaker: CircuitBreaker;
+
+  beforeEach(() => {
+    breaker = new CircuitBreaker(DEFAULT_CIRCUIT_BREAKER);
+  });
+
+  describe('closed', () => {
+    it('starts closed and admits calls', () => {
+      expect(breaker.state(T0)).toBe('closed');
+      expect(breaker.admit(T0)).toBeTrue();
+    });
+
+    it('stays closed after 9 calls even when all of them failed', () => {
+      recordMany(breaker, 9, false, T0);
+      expect(breaker.state(T0)).toBe('closed');
+      expect(breaker.admit(T0)).toBeTrue();
+    });
+
+    it('opens when half of 10 calls within the window failed', () => {
+      recordMany(breaker, 5, true, T0);
+      recordMany(breaker, 5, false, T0 + 1000);
+      expect(breaker.state(T0 + 1000)).toBe('open');
+    });
+
+    it('stays closed when fewer than half of 10 calls failed', () => {
+      recordMany(breaker, 6, true, T0);
+      recordMany(breaker, 4, false, T0 + 1000);
+      expect(breaker.state(T0 + 1000)).toBe('closed');
+    });
+
+    it('does not count outcomes older than the 30 s window', () => {
+      recordMany(breaker, 9, false, T0);
+      breaker.record(false, T0 + 30_000);
+      expect(breaker.state(T0 + 30_000)).toBe('closed');
+    });
+
+    it('counts outcomes just inside the 30 s window', () => {
+      recordMany(breaker, 9, false, T0);
+      breaker.record(false, T0 + 29_999);
+      expect(breaker.state(T0 + 29_999)).toBe('open');
+    });
+  });
+
+  describe('open', () => {
+    beforeEach(() => {
+      recordMany(breaker, 10, false, T0);
+    });
+
+    it('refuses calls', () => {
+      expect(breaker.admit(T0 + 1000)).toBeFalse();
+    });
+
+    it('says how long until a probe may go out', () => {
+      expect(breaker.retryInMs(T0 + 1000)).toBe(4000);
+    });
+
+    it('never reports a negative wait', () => {
+      expect(breaker.retryInMs(T0 + 60_000)).toBe(0);
+    });
+
+    it('still refuses just before the 5 s are up', () => {
+      expect(breaker.admit(T0 + 4999)).toBeFalse();
+    });
+
+    it('turns half-open after 5 s', () => {
+      expect(breaker.state(T0 + 5000)).toBe('half-open');
+    });
+  });
+
+  describe('half-open', () => {
+    const later = T0 + 5000;
+
+    beforeEach(() => {
+      recordMany(breaker, 10, false, T0);
+    });
+
+    it('admits exactly one probe', () => {
+      expect(breaker.admit(later)).toBeTrue();
+      expect(breaker.admit(later)).toBeFalse();
+      expect(breaker.admit(later + 100)).toBeFalse();
+    });
+
+    it('closes when the probe succeeds', () => {
+      breaker.admit(later);
+      breaker.record(true, later + 50);
+      expect(breaker.state(later + 50)).toBe('closed');
+      expect(breaker.admit(later + 50)).toBeTrue();
+      expect(breaker.admit(later + 50)).toBeTrue();
+    });
+
+    it('starts a fresh count after closing', () => {
+      breaker.admit(later);
+      breaker.record(true, later + 50);
+      recordMany(breaker, 9, false, later + 100);
+      expect(breaker.state(later + 100)).toBe('closed');
+    });
+
+    it('re-opens for another 5 s when the probe fails', () => {
+      breaker.admit(later);
+      breaker.record(false, later + 50);
+      expect(breaker.state(later + 50)).toBe('open');
+      expect(breaker.admit(later + 50)).toBeFalse();
+      expect(breaker.retryInMs(later + 50)).toBe(5000);
+    });
+
+    it('frees the probe slot when the probe is abandoned', () => {
+      breaker.admit(later);
+      breaker.abandon();
+      expect(breaker.state(later + 10)).toBe('half-open');
+      expect(breaker.admit(later + 10)).toBeTrue();
+    });
+  });
+});
+
+function recordMany(breaker: CircuitBreaker, count: number, ok: boolean, now: number): void {
+  for (let i = 0; i < count; i++) breaker.record(ok, now);
+}

@@ -1,0 +1,361 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { Subscription } from 'rxjs';
+import { ApiVersionSignals } from './api-version-signals';
+import { AppError, isAppError } from './app-error';
+import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
+import { authInterceptor } from './auth-interceptor';
+import { correlationInterceptor } from './correlation-interceptor';
+import { DEADLINE, deadlineInterceptor } from './deadline-interceptor';
+import { errorMapperInterceptor } from './error-mapper-interceptor';
+import type { NetworkLayerOptions } from './network-layer-options';
+import { BACKGROUND, NETWORK_CALL_SINK, NetworkActivity, type NetworkCallRecord, observabilityInterceptor } from './observability-interceptor';
+import { NETWORK_INTERCEPTORS } from './provide-network-layer';
+import { IDEMPOTENCY_KEY, RETRY, retryInterceptor } from './retry-interceptor';
+import { networkLayerTesting, type NetworkLayerTesting } from './testing';
+import { versionInterceptor } from './version-interceptor';
+
+describe('the network layer chain', () => {
+  let layer: NetworkLayerTesting;
+  let http: HttpClient;
+  let backend: HttpTestingController;
+  let records: NetworkCallRecord[];
+
+  function setUp(options: NetworkLayerOptions = {}): void {
+    layer = networkLayerTesting(options);
+    records = [];
+    TestBed.configureTestingModule({
+      providers: [...layer.providers, { provide: NETWORK_CALL_SINK, useValue: { record: (r: NetworkCallRecord) => records.push(r) } }],
+    });
+    http = TestBed.inject(HttpClient);
+    backend = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => backend.verify());
+
+  describe('order', () => {
+    it('runs error mapper, observability, correlation, deadline, retry, auth, version, attempt timeout, outermost first', () => {
+      expect(NETWORK_INTERCEPTORS).toEqual([
+        errorMapperInterceptor,
+        observabilityInterceptor,
+        correlationInterceptor,
+        deadlineInterceptor,
+        retryInterceptor,
+        authInterceptor,
+        versionInterceptor,
+        attemptTimeoutInterceptor,
+      ]);
+    });
+  });
+
+  describe('headers', () => {
+    beforeEach(() => setUp({ appVersion: '1.2.3', platform: 'web' }));
+
+    it('sends one X-Request-Id on every attempt of a call, with X-Attempt counting up', () => {
+      const call = collect(http.get('/api/orders'));
+      const first = backend.expectOne('/api/orders');
+      fail503(first);
+      layer.clock.advance(10_000);
+      const second = backend.expectOne('/api/orders');
+      second.flush({ items: [] });
+      const id = first.request.headers.get('X-Request-Id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.request.headers.get('X-Request-Id')).toBe(id);
+      expect([first, second].map((r) => r.request.headers.get('X-Attempt'))).toEqual(['1', '2']);
+      expect(call.value).toEqual({ items: [] });
+    });
+
+    it('gives each logical call its own X-Request-Id', () => {
+      collect(http.get('/api/a'));
+      collect(http.get('/api/b'));
+      const a = backend.expectOne('/api/a');
+      const b = backend.expectOne('/api/b');
+      expect(a.request.headers.get('X-Request-Id')).not.toBe(b.request.headers.get('X-Request-Id'));
+      a.flush({});
+      b.flush({});
+    });
+
+    it('says X-App-Version and X-Platform on every attempt', () => {
+      collect(http.get('/api/orders'));
+      const first = backend.expectOne('/api/orders');
+      fail503(first);
+      layer.clock.advance(10_000);
+      const second = backend.expectOne('/api/orders');
+      second.flush({});
+      for (const req of [first, second]) {
+        expect(req.request.headers.get('X-App-Version')).toBe('1.2.3');
+        expect(req.request.headers.get('X-Platform')).toBe('web');
+      }
+    });
+
+    it('sends no Keel headers to an origin outside the allow-list', () => {
+      collect(http.get('https://cdn.example.com/x.json'));
+      const req = backend.expectOne('https://cdn.example.com/x.json');
+      expect(req.request.headers.has('X-Request-Id')).toBeFalse();
+      expect(req.request.headers.has('X-App-Version')).toBeFalse();
+      req.flush({});
+    });
+  });
+
+  describe('retry', () => {
+    beforeEach(() => setUp());
+
+    it('retries a 503 GET after full-jitter backoffs asked of the clock', () => {
+      const call = collect(http.get('/api/orders'));
+      fail503(backend.expectOne('/api/orders'));
+      expect(layer.clock.requested).toContain(150); // random 0.5 × min(5000, 300 · 2^0)
+      layer.clock.advance(149);
+      backend.expectNone('/api/orders');
+      layer.clock.advance(1);
+      fail503(backend.expectOne('/api/orders'));
+      expect(layer.clock.requested).toContain(300); // 0.5 × 600
+      layer.clock.advance(300);
+      backend.expectOne('/api/orders').flush({ ok: true });
+      expect(call.value).toEqual({ ok: true });
+    });
+
+    it('gives up after 3 attempts with the last error as an AppError', () => {
+      const call = collect(http.get('/api/orders'));
+      for (let i = 0; i < 3; i++) {
+        fail503(backend.expectOne('/api/orders'));
+        layer.clock.advance(10_000);
+      }
+      expect(call.error?.kind).toBe('server');
+      expect(call.error?.attempts).toBe(3);
+      expect(call.error?.status).toBe(503);
+    });
+
+    it('never retries a POST without an idempotency key', () => {
+      const call = collect(http.post('/api/orders', { a: 1 }));
+      fail503(backend.expectOne('/api/orders'));
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/orders');
+      expect(call.error?.kind).toBe('server');
+      expect(call.error?.attempts).toBe(1);
+    });
+
+    it('retries a POST that asks for an idempotency key, with the same key on every attempt', () => {
+      const context = new HttpContext().set(IDEMPOTENCY_KEY, 'auto');
+      collect(http.post('/api/orders', { a: 1 }, { context }));
+      const first = backend.expectOne('/api/orders');
+      fail503(first);
+      layer.clock.advance(10_000);
+      const second = backend.expectOne('/api/orders');
+      second.flush({ id: '1' }, { status: 201, statusText: 'Created' });
+      const key = first.request.headers.get('Idempotency-Key');
+      expect(key).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.request.headers.get('Idempotency-Key')).toBe(key);
+    });
+
+    it('does not retry a 4xx such as 404', () => {
+      const call = collect(http.get('/api/orders/9'));
+      backend.expectOne('/api/orders/9').flush(problem(404), { status: 404, statusText: 'Not Found' });
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/orders/9');
+      expect(call.error?.kind).toBe('not-found');
+    });
+
+    it('waits exactly the Retry-After seconds, without jitter', () => {
+      const call = collect(http.get('/api/orders'));
+      backend.expectOne('/api/orders').flush(problem(429), { status: 429, statusText: 'Too Many', headers: { 'Retry-After': '2' } });
+      expect(layer.clock.requested).toContain(2000);
+      layer.clock.advance(1999);
+      backend.expectNone('/api/orders');
+      layer.clock.advance(1);
+      backend.expectOne('/api/orders').flush([]);
+      expect(call.value).toEqual([]);
+    });
+
+    it('fails at once as rate-limited when Retry-After is past the cap', () => {
+      const call = collect(http.get('/api/orders'));
+      backend.expectOne('/api/orders').flush(problem(503), { status: 503, statusText: 'Busy', headers: { 'Retry-After': '120' } });
+      expect(call.error?.kind).toBe('rate-limited');
+      expect(call.error?.retryAfterMs).toBe(120_000);
+      expect(call.error?.attempts).toBe(1);
+    });
+
+    it('retries nothing once the RETRY context says none', () => {
+      const call = collect(http.get('/api/orders', { context: new HttpContext().set(RETRY, 'none') }));
+      fail503(backend.expectOne('/api/orders'));
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/orders');
+      expect(call.error?.attempts).toBe(1);
+    });
+
+    it('stops retrying once the origin budget is spent, so an outage costs about 1× the calls', () => {
+      let sent = 0;
+      for (let call = 0; call < 10; call++) {
+        collect(http.get(`/api/c${call}`));
+        for (;;) {
+          const pending = backend.match(() => true);
+          if (pending.length === 0) break;
+          sent += pending.length;
+          pending.forEach(fail503);
+          layer.clock.advance(10_000);
+        }
+      }
+      // 10 calls, 5 retries from a full budget, then none; the breaker opens after 10 failures.
+      expect(sent).toBeLessThanOrEqual(15);
+    });
+
+    it('opens the breaker after ≥ 50 % failures over 10 calls, fails fast, then lets one probe through', () => {
+      for (let i = 0; i < 10; i++) {
+        collect(http.get(`/api/x${i}`, { context: new HttpContext().set(RETRY, 'none') }));
+        fail503(backend.expectOne(`/api/x${i}`));
+      }
+      const fast = collect(http.get('/api/y'));
+      backend.expectNone('/api/y');
+      expect(fast.error?.kind).toBe('circuit-open');
+
+      layer.clock.advance(5000);
+      const probe = collect(http.get('/api/probe'));
+      const second = collect(http.get('/api/second'));
+      backend.expectNone('/api/second');
+      expect(second.error?.kind).toBe('circuit-open');
+      backend.expectOne('/api/probe').flush({});
+      expect(probe.value).toEqual({});
+      collect(http.get('/api/after'));
+      backend.expectOne('/api/after').flush({});
+    });
+
+    it('fails fast as offline while the browser is offline', () => {
+      layer.network.goOffline();
+      const call = collect(http.get('/api/orders'));
+      backend.expectNone('/api/orders');
+      expect(call.error?.kind).toBe('offline');
+      expect(call.error?.retryable).toBeTrue();
+    });
+
+    it('pauses a pending retry while offline and resumes it on online', () => {
+      const call = collect(http.get('/api/orders'));
+      fail503(backend.expectOne('/api/orders'));
+      layer.network.goOffline();
+      layer.clock.advance(1000);
+      backend.expectNone('/api/orders');
+      layer.network.goOnline();
+      backend.expectOne('/api/orders').flush({ back: true });
+      expect(call.value).toEqual({ back: true });
+    });
+
+    it('aborts a pending retry when the caller unsubscribes', () => {
+      const call = collect(http.get('/api/orders'));
+      fail503(backend.expectOne('/api/orders'));
+      expect(layer.clock.pendingCount).toBeGreaterThan(0);
+      call.subscription.unsubscribe();
+      expect(layer.clock.pendingCount).toBe(0);
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/orders');
+      expect(records.at(-1)?.outcome).toBe('aborted');
+    });
+
+    it('holds the deadline across attempts and fails as timeout', () => {
+      const call = collect(http.get('/api/orders', { context: new HttpContext().set(DEADLINE, 1000) }));
+      fail503(backend.expectOne('/api/orders'));
+      layer.clock.advance(150);
+      const second = backend.expectOne('/api/orders');
+      layer.clock.advance(850);
+      expect(second.cancelled).toBeTrue();
+      expect(call.error?.kind).toBe('timeout');
+      expect(call.error?.attempts).toBe(2);
+    });
+
+    it('gives each attempt min(attempt timeout, time left) and retries a timed-out GET', () => {
+      const call = collect(http.get('/api/orders'));
+      const first = backend.expectOne('/api/orders');
+      expect(layer.clock.requested).toEqual([30_000, 10_000]);
+      layer.clock.advance(10_000);
+      expect(first.cancelled).toBeTrue();
+      layer.clock.advance(300);
+      backend.expectOne('/api/orders').flush({});
+      expect(call.value).toEqual({});
+    });
+
+    it('does not retry a timed-out POST even with a key: the server may still be writing', () => {
+      const call = collect(http.post('/api/orders', {}, { context: new HttpContext().set(IDEMPOTENCY_KEY, 'k-1') }));
+      backend.expectOne('/api/orders');
+      layer.clock.advance(10_000);
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/orders');
+      expect(call.error?.kind).toBe('timeout');
+    });
+
+    it('stops every retry once the API answered 426', () => {
+      const call = collect(http.get('/api/orders'));
+      backend
+        .expectOne('/api/orders')
+        .flush({ ...problem(426), minVersion: '2.0.0' }, { status: 426, statusText: 'Upgrade Required' });
+      expect(call.error?.kind).toBe('upgrade-required');
+      expect(call.error?.minVersion).toBe('2.0.0');
+      expect(TestBed.inject(ApiVersionSignals).upgradeRequired()).toEqual({ minVersion: '2.0.0' });
+      const later = collect(http.get('/api/other'));
+      fail503(backend.expectOne('/api/other'));
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/other');
+      expect(later.error?.attempts).toBe(1);
+    });
+  });
+
+  describe('observability', () => {
+    beforeEach(() => setUp());
+
+    it('records one call with every attempt and the backoff wait', () => {
+      collect(http.get('/api/orders?token=secret&page=2'));
+      fail503(backend.expectOne('/api/orders?token=secret&page=2'));
+      layer.clock.advance(150);
+      backend.expectOne('/api/orders?token=secret&page=2').flush({});
+      expect(records.length).toBe(1);
+      const [record] = records;
+      expect(record.url).toBe('/api/orders?token=[redacted]&page=2');
+      expect(record.outcome).toBe('ok');
+      expect(record.status).toBe(200);
+      expect(record.attempts.map((a) => a.status)).toEqual([503, 200]);
+      expect(record.attempts[0].errorKind).toBe('server');
+      expect(record.waits).toEqual([{ kind: 'backoff', startedAt: jasmine.any(Number), durationMs: 150 }]);
+    });
+
+    it('records a failed call with its error kind', () => {
+      collect(http.get('/api/orders/1'));
+      backend.expectOne('/api/orders/1').flush(problem(404), { status: 404, statusText: 'Not Found' });
+      expect(records[0].outcome).toBe('error');
+      expect(records[0].errorKind).toBe('not-found');
+    });
+
+    it('counts user-visible calls in flight, not background ones', () => {
+      const activity = TestBed.inject(NetworkActivity);
+      collect(http.get('/api/flags', { context: new HttpContext().set(BACKGROUND, true) }));
+      expect(activity.visibleInFlight()).toBe(0);
+      collect(http.get('/api/orders'));
+      expect(activity.busy()).toBeTrue();
+      backend.expectOne('/api/orders').flush({});
+      backend.expectOne('/api/flags').flush({});
+      expect(activity.visibleInFlight()).toBe(0);
+    });
+  });
+});
+
+interface Collected<T> {
+  value?: T;
+  error?: AppError;
+  readonly subscription: Subscription;
+}
+
+function collect<T>(source: import('rxjs').Observable<T>): Collected<T> {
+  const result: { value?: T; error?: AppError; subscription?: Subscription } = {};
+  result.subscription = source.subscribe({
+    next: (value) => (result.value = value),
+    error: (error: unknown) => {
+      if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
+      result.error = error;
+    },
+  });
+  return result as Collected<T>;
+}
+
+function problem(status: number): Record<string, unknown> {
+  return { type: `/problems/${status}`, title: `Status ${status}`, status };
+}
+
+function fail503(req: TestRequest): void {
+  req.flush(problem(503), { status: 503, statusText: 'Service Unavailable' });
+}
