@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+
+let server: TestServer;
+let client: Client;
+before(async () => {
+  server = await startServer();
+  client = new Client(server.base);
+  await client.login();
+});
+after(() => server.close());
+beforeEach(async () => {
+  await fetch(`${server.base}/api/_dev/reset`, { method: 'POST' });
+});
+
+async function putPolicy(body: unknown) {
+  const response = await fetch(`${server.base}/api/_dev/version-policy`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+const asVersion = (version?: string) => (version ? { 'x-app-version': version } : {});
+
+describe('version policy', () => {
+  it('has none by default', async () => {
+    const response = await client.request('GET', '/api/me');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('deprecation'), null);
+  });
+
+  it('answers 426 with minVersion below minVersion, on every /api route, login included', async () => {
+    const policy = await putPolicy({ minVersion: '2.0.0' });
+    assert.equal(policy['minVersion'], '2.0.0');
+    for (const [version, path] of [
+      ['1.9.9', '/api/me'],
+      ['2.0.0-rc.1', '/api/orders'],
+      [undefined, '/api/flags'],
+      ['garbage', '/api/me'],
+    ] as const) {
+      const problem = await expectProblem(await client.request('GET', path, { headers: asVersion(version) }), 426, 'upgrade-required');
+      assert.equal(problem['minVersion'], '2.0.0');
+    }
+    const login = await client.request('POST', '/api/auth/login', { body: { email: 'demo@keel.dev', password: 'x' }, headers: asVersion('1.0.0') });
+    await expectProblem(login, 426, 'upgrade-required');
+    for (const version of ['2.0.0', 'v2.0.1', '10.0.0']) {
+      assert.equal((await client.request('GET', '/api/me', { headers: asVersion(version) })).status, 200, version);
+    }
+  });
+
+  it('never applies to the dev controls', async () => {
+    await putPolicy({ minVersion: '99.0.0' });
+    assert.equal((await fetch(`${server.base}/api/_dev/stats`)).status, 200);
+  });
+
+  it('marks responses below deprecatedBelow with Deprecation, Sunset and Link, and still serves them', async () => {
+    const policy = await putPolicy({ deprecatedBelow: '1.5.0' });
+    const setAt = Date.parse(String(policy['setAt']));
+    const old = await client.request('GET', '/api/me', { headers: asVersion('1.4.9') });
+    assert.equal(old.status, 200);
+    assert.equal(old.headers.get('deprecation'), `@${Math.floor(setAt / 1000)}`);
+    assert.equal(old.headers.get('sunset'), new Date(setAt + 90 * 24 * 60 * 60 * 1000).toUTCString());
+    assert.equal(old.headers.get('link'), '</docs/upgrade>; rel="deprecation"');
+    const current = await client.request('GET', '/api/me', { headers: asVersion('1.5.0') });
+    assert.equal(current.headers.get('deprecation'), null);
+    assert.equal(current.headers.get('sunset'), null);
+    // Errors carry the headers too: the app learns on whatever call comes first.
+    const missing = await client.request('GET', '/api/orders/ord_missing', { headers: asVersion('1.0.0') });
+    assert.equal(missing.status, 404);
+    assert.ok(missing.headers.get('deprecation'));
+  });
+
+  it('uses the sunset given as an ISO date or an HTTP-date', async () => {
+    await putPolicy({ deprecatedBelow: '1.5.0', sunset: '2030-06-30' });
+    const iso = await client.request('GET', '/api/me', { headers: asVersion('1.0.0') });
+    assert.equal(iso.headers.get('sunset'), 'Sun, 30 Jun 2030 00:00:00 GMT');
+    const policy = await putPolicy({ sunset: 'Tue, 01 Jan 2030 12:00:00 GMT' });
+    assert.equal(policy['sunset'], '2030-01-01T12:00:00.000Z');
+    const http = await client.request('GET', '/api/me', { headers: asVersion('1.0.0') });
+    assert.equal(http.headers.get('sunset'), 'Tue, 01 Jan 2030 12:00:00 GMT');
+  });
+
+  it('merges a PUT into the policy; null clears a field; reset clears all', async () => {
+    await putPolicy({ minVersion: '1.0.0', deprecatedBelow: '2.0.0' });
+    const merged = await putPolicy({ minVersion: null });
+    assert.equal(merged['minVersion'], null);
+    assert.equal(merged['deprecatedBelow'], '2.0.0');
+    assert.equal((await client.request('GET', '/api/me', { headers: asVersion('0.5.0') })).status, 200);
+    await fetch(`${server.base}/api/_dev/reset`, { method: 'POST' });
+    const cleared = (await (await fetch(`${server.base}/api/_dev/version-policy`)).json()) as Record<string, unknown>;
+    assert.deepEqual([cleared['minVersion'], cleared['deprecatedBelow'], cleared['sunset']], [null, null, null]);
+  });
+});
