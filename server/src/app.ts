@@ -18,7 +18,7 @@ import { openDatabase } from './db/open-database.ts';
 import { seedDatabase } from './db/seed-database.ts';
 import { DevStats } from './dev/dev-stats.ts';
 import { registerDevRoutes } from './dev/dev-routes.ts';
-import { installStats } from './dev/install-stats.ts';
+import { countAnswers, countArrivals } from './dev/install-stats.ts';
 import { SentrySink } from './dev/sentry-sink.ts';
 import { FeatureFlags } from './flags/feature-flags.ts';
 import { flagDefinitions } from './flags/flag-definitions.ts';
@@ -71,13 +71,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.decorateRequest('user', null);
   installErrorHandling(app, log);
 
-  // Global hooks run in this order: stats first so that every arrival counts, chaos before
-  // the version policy because it stands for the network, which is in front of the server.
+  // Global hooks run in the order they are added. Arrivals are counted first so that every
+  // request counts; chaos comes before the version policy because it stands for the network,
+  // which is in front of the server; answers are counted after chaos has had its say.
   installCommonHeaders(app, () => flags.version);
-  installStats(app, stats);
+  countArrivals(app, stats);
   installRequestLog(app, log);
   installXsrfCookie(app);
   installChaos(app, chaos, stats, random);
+  countAnswers(app, stats);
   installVersionPolicy(app, versionPolicy);
 
   registerAuthRoutes(app, { accessTokens, sessions, users, loginLimiter, stats });
@@ -96,7 +98,17 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
   if (!production) {
     const sentry = new SentrySink();
-    registerDevRoutes(app, { db, now, stats, chaos, versionPolicy, flags, accessTokens, loginLimiter, sentry });
+    registerDevRoutes(app, {
+      db,
+      now,
+      stats,
+      chaos,
+      versionPolicy,
+      flags,
+      accessTokens,
+      loginLimiter,
+      sentry,
+    });
   }
   return app;
 }

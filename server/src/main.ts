@@ -7,8 +7,12 @@ const host = process.env['API_HOST'] ?? '127.0.0.1';
 const dbPath = process.env['DB_PATH'] ?? 'server/data/keel.db';
 const ttl = Number(process.env['ACCESS_TOKEN_TTL_S'] ?? 120);
 
-if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`API_PORT is not a port: ${process.env['API_PORT']}`);
-if (!Number.isInteger(ttl) || ttl < 1) throw new Error(`ACCESS_TOKEN_TTL_S must be a positive integer: ${process.env['ACCESS_TOKEN_TTL_S']}`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`API_PORT is not a port: ${process.env['API_PORT']}`);
+if (!Number.isInteger(ttl) || ttl < 1)
+  throw new Error(
+    `ACCESS_TOKEN_TTL_S must be a positive integer: ${process.env['ACCESS_TOKEN_TTL_S']}`,
+  );
 
 const app = await buildServer({
   dbPath: dbPath === ':memory:' ? dbPath : resolve(dbPath),

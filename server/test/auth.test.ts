@@ -20,7 +20,12 @@ describe('login', () => {
     assert.equal(status, 200);
     assert.equal(typeof body['accessToken'], 'string');
     assert.equal(body['expiresIn'], 120);
-    assert.deepEqual(body['user'], { id: 'usr_demo', email: 'demo@keel.dev', name: 'Demo User', roles: ['user'] });
+    assert.deepEqual(body['user'], {
+      id: 'usr_demo',
+      email: 'demo@keel.dev',
+      name: 'Demo User',
+      roles: ['user'],
+    });
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('keel_refresh='));
     assert.ok(cookie);
     assert.match(cookie, /; HttpOnly/);
@@ -49,10 +54,16 @@ describe('login', () => {
 
   it('answers 422 for a body without the fields, with wrong types or extra fields', async () => {
     const client = new Client(server.base);
-    const missing = await expectProblem(await client.request('POST', '/api/auth/login', { body: {} }), 422, 'validation');
+    const missing = await expectProblem(
+      await client.request('POST', '/api/auth/login', { body: {} }),
+      422,
+      'validation',
+    );
     assert.deepEqual(fieldsOf(missing), ['email', 'password']);
     const wrong = await expectProblem(
-      await client.request('POST', '/api/auth/login', { body: { email: 1, password: 'x', remember: true } }),
+      await client.request('POST', '/api/auth/login', {
+        body: { email: 1, password: 'x', remember: true },
+      }),
       422,
       'validation',
     );
@@ -63,7 +74,11 @@ describe('login', () => {
     const client = new Client(server.base);
     const wrong = { email: 'demo@keel.dev', password: 'wrong' };
     for (let i = 0; i < 5; i++) {
-      await expectProblem(await client.request('POST', '/api/auth/login', { body: wrong }), 401, 'invalid-credentials');
+      await expectProblem(
+        await client.request('POST', '/api/auth/login', { body: wrong }),
+        401,
+        'invalid-credentials',
+      );
     }
     server.clock.advance(20_000);
     const blocked = await client.request('POST', '/api/auth/login', {
@@ -85,18 +100,34 @@ describe('access tokens', () => {
     await client.login('beta@keel.dev', 'keel-beta');
     const { status, body } = await client.json('GET', '/api/me');
     assert.equal(status, 200);
-    assert.deepEqual(body, { id: 'usr_beta', email: 'beta@keel.dev', name: 'Beta Tester', roles: ['user', 'beta'] });
+    assert.deepEqual(body, {
+      id: 'usr_beta',
+      email: 'beta@keel.dev',
+      name: 'Beta Tester',
+      roles: ['user', 'beta'],
+    });
   });
 
   it('answers 401 unauthorized without a token or with a bad one', async () => {
     const client = new Client(server.base);
     await expectProblem(await client.request('GET', '/api/me'), 401, 'unauthorized');
-    await expectProblem(await client.request('GET', '/api/orders', { token: 'not.a.jwt' }), 401, 'unauthorized');
+    await expectProblem(
+      await client.request('GET', '/api/orders', { token: 'not.a.jwt' }),
+      401,
+      'unauthorized',
+    );
     const { accessToken } = await client.login();
     const tampered = `${accessToken.slice(0, -4)}AAAA`;
-    await expectProblem(await client.request('GET', '/api/me', { token: tampered }), 401, 'unauthorized');
     await expectProblem(
-      await client.request('GET', '/api/me', { headers: { authorization: `Basic ${accessToken}` }, token: null }),
+      await client.request('GET', '/api/me', { token: tampered }),
+      401,
+      'unauthorized',
+    );
+    await expectProblem(
+      await client.request('GET', '/api/me', {
+        headers: { authorization: `Basic ${accessToken}` },
+        token: null,
+      }),
       401,
       'unauthorized',
     );
@@ -129,7 +160,10 @@ describe('access tokens', () => {
     const second = new Client(server.base);
     await first.login();
     await second.login();
-    assert.equal((await fetch(`${server.base}/api/_dev/expire-tokens`, { method: 'POST' })).status, 204);
+    assert.equal(
+      (await fetch(`${server.base}/api/_dev/expire-tokens`, { method: 'POST' })).status,
+      204,
+    );
     await expectProblem(await first.request('GET', '/api/me'), 401, 'token-expired');
     await expectProblem(await second.request('GET', '/api/me'), 401, 'token-expired');
     const refreshed = await first.refresh();
@@ -158,11 +192,19 @@ describe('XSRF', () => {
     await client.xsrfHeaders();
     for (const path of ['/api/auth/refresh', '/api/auth/logout']) {
       await expectProblem(await client.request('POST', path), 403, 'xsrf');
-      await expectProblem(await client.request('POST', path, { headers: { 'x-xsrf-token': 'other' } }), 403, 'xsrf');
+      await expectProblem(
+        await client.request('POST', path, { headers: { 'x-xsrf-token': 'other' } }),
+        403,
+        'xsrf',
+      );
     }
     // Header without the cookie: the cookie is what the header must repeat.
     const bare = new Client(server.base);
-    await expectProblem(await bare.request('POST', '/api/auth/refresh', { headers: { 'x-xsrf-token': 'x' } }), 403, 'xsrf');
+    await expectProblem(
+      await bare.request('POST', '/api/auth/refresh', { headers: { 'x-xsrf-token': 'x' } }),
+      403,
+      'xsrf',
+    );
     // Nothing was spent: the session still refreshes.
     assert.equal((await client.refresh()).status, 200);
   });
@@ -211,14 +253,20 @@ describe('refresh', () => {
     const thief = new Client(server.base);
     thief.cookies.set('XSRF-TOKEN', 'x');
     thief.cookies.set('keel_refresh', spent);
-    const reuse = await thief.request('POST', '/api/auth/refresh', { headers: { 'x-xsrf-token': 'x' } });
+    const reuse = await thief.request('POST', '/api/auth/refresh', {
+      headers: { 'x-xsrf-token': 'x' },
+    });
     const problem = await expectProblem(reuse, 401, 'invalid-refresh-token');
     assert.match(problem.detail ?? '', /already used/);
 
     client.cookies.set('keel_refresh', current);
     await expectProblem(await client.refresh(), 401, 'invalid-refresh-token');
     // Access tokens of a revoked family stop working too.
-    await expectProblem(await client.request('GET', '/api/me', { token: accessToken }), 401, 'unauthorized');
+    await expectProblem(
+      await client.request('GET', '/api/me', { token: accessToken }),
+      401,
+      'unauthorized',
+    );
     // Other sessions of the same user are untouched.
     const other = new Client(server.base);
     await other.login();
@@ -231,7 +279,9 @@ describe('logout', () => {
     const client = new Client(server.base);
     await client.login();
     const token = client.cookies.get('keel_refresh') ?? '';
-    const response = await client.request('POST', '/api/auth/logout', { headers: await client.xsrfHeaders() });
+    const response = await client.request('POST', '/api/auth/logout', {
+      headers: await client.xsrfHeaders(),
+    });
     assert.equal(response.status, 204);
     const cleared = response.headers.getSetCookie().find((c) => c.startsWith('keel_refresh='));
     assert.ok(cleared);
@@ -246,7 +296,9 @@ describe('logout', () => {
 
   it('answers 204 without a refresh cookie too', async () => {
     const client = new Client(server.base);
-    const response = await client.request('POST', '/api/auth/logout', { headers: await client.xsrfHeaders() });
+    const response = await client.request('POST', '/api/auth/logout', {
+      headers: await client.xsrfHeaders(),
+    });
     assert.equal(response.status, 204);
   });
 });

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, expectProblem, fieldsOf, orderCount, startServer, stats, type TestServer } from './helpers.ts';
+import {
+  Client,
+  expectProblem,
+  fieldsOf,
+  orderCount,
+  startServer,
+  stats,
+  type TestServer,
+} from './helpers.ts';
 
 let server: TestServer;
 let client: Client;
@@ -33,14 +41,27 @@ const endpoints: WriteEndpoint[] = [
     route: '/api/auth/login',
     wrongTypes: { body: { email: ['demo@keel.dev'], password: 42 }, fields: ['email', 'password'] },
     missing: { body: { email: 'demo@keel.dev' }, fields: ['password'] },
-    unknown: { body: { email: 'demo@keel.dev', password: 'keel-demo', admin: true }, fields: ['admin'] },
+    unknown: {
+      body: { email: 'demo@keel.dev', password: 'keel-demo', admin: true },
+      fields: ['admin'],
+    },
   },
   {
     method: 'POST',
     route: '/api/orders',
-    wrongTypes: { body: { customerId: 1, items: 'prd_001', notes: false }, fields: ['customerId', 'items', 'notes'] },
+    wrongTypes: {
+      body: { customerId: 1, items: 'prd_001', notes: false },
+      fields: ['customerId', 'items', 'notes'],
+    },
     missing: { body: { notes: 'x' }, fields: ['customerId', 'items'] },
-    unknown: { body: { customerId: 'cus_001', items: [{ productId: 'prd_001', quantity: 1 }], status: 'paid' }, fields: ['status'] },
+    unknown: {
+      body: {
+        customerId: 'cus_001',
+        items: [{ productId: 'prd_001', quantity: 1 }],
+        status: 'paid',
+      },
+      fields: ['status'],
+    },
   },
   {
     method: 'PATCH',
@@ -53,7 +74,13 @@ const endpoints: WriteEndpoint[] = [
     method: 'PUT',
     route: '/api/_dev/chaos',
     wrongTypes: {
-      body: { latencyMs: '10', failRate: 2, failStatus: 200, dropRate: -1, routes: ['GET orders', 5] },
+      body: {
+        latencyMs: '10',
+        failRate: 2,
+        failStatus: 200,
+        dropRate: -1,
+        routes: ['GET orders', 5],
+      },
       fields: ['dropRate', 'failRate', 'failStatus', 'latencyMs', 'routes[0]', 'routes[1]'],
     },
     unknown: { body: { failRate: 1, chaosMonkey: true }, fields: ['chaosMonkey'] },
@@ -61,14 +88,23 @@ const endpoints: WriteEndpoint[] = [
   {
     method: 'PUT',
     route: '/api/_dev/flags',
-    wrongTypes: { body: { flags: { enable_new_ui: 'yes', orders_page_size: true } }, fields: ['flags.enable_new_ui', 'flags.orders_page_size'] },
+    wrongTypes: {
+      body: { flags: { enable_new_ui: 'yes', orders_page_size: true } },
+      fields: ['flags.enable_new_ui', 'flags.orders_page_size'],
+    },
     missing: { body: {}, fields: ['flags'] },
-    unknown: { body: { flags: { enable_time_travel: true, enable_new_ui: true } }, fields: ['flags.enable_time_travel'] },
+    unknown: {
+      body: { flags: { enable_time_travel: true, enable_new_ui: true } },
+      fields: ['flags.enable_time_travel'],
+    },
   },
   {
     method: 'PUT',
     route: '/api/_dev/version-policy',
-    wrongTypes: { body: { minVersion: 2, deprecatedBelow: 'two', sunset: 'soon' }, fields: ['deprecatedBelow', 'minVersion', 'sunset'] },
+    wrongTypes: {
+      body: { minVersion: 2, deprecatedBelow: 'two', sunset: 'soon' },
+      fields: ['deprecatedBelow', 'minVersion', 'sunset'],
+    },
     unknown: { body: { minVersion: '9.0.0', maxVersion: '10.0.0' }, fields: ['maxVersion'] },
   },
   {
@@ -100,7 +136,10 @@ function pathOf(endpoint: WriteEndpoint): string {
 }
 
 async function send(endpoint: WriteEndpoint, options: { body?: unknown; rawBody?: string }) {
-  return client.request(endpoint.method, pathOf(endpoint), { ...options, headers: endpoint.headers?.() ?? {} });
+  return client.request(endpoint.method, pathOf(endpoint), {
+    ...options,
+    headers: endpoint.headers?.() ?? {},
+  });
 }
 
 describe('bad input on every write endpoint', () => {
@@ -112,11 +151,21 @@ describe('bad input on every write endpoint', () => {
       }
       for (const testCase of [endpoint.wrongTypes, endpoint.missing, endpoint.unknown]) {
         if (!testCase) continue;
-        const problem = await expectProblem(await send(endpoint, { body: testCase.body }), 422, 'validation');
+        const problem = await expectProblem(
+          await send(endpoint, { body: testCase.body }),
+          422,
+          'validation',
+        );
         assert.deepEqual(fieldsOf(problem), testCase.fields, JSON.stringify(testCase.body));
-        assert.ok(problem.errors?.every((e) => typeof e.message === 'string' && e.message.length > 0));
+        assert.ok(
+          problem.errors?.every((e) => typeof e.message === 'string' && e.message.length > 0),
+        );
       }
-      const notAnObject = await expectProblem(await send(endpoint, { body: [1, 2] }), 422, 'validation');
+      const notAnObject = await expectProblem(
+        await send(endpoint, { body: [1, 2] }),
+        422,
+        'validation',
+      );
       assert.deepEqual(fieldsOf(notAnObject), ['body']);
       assert.deepEqual(await snapshot(), before);
     });
@@ -127,7 +176,11 @@ describe('bad input on every write endpoint', () => {
     const sized = (bytes: number) => `{"notes":"${'x'.repeat(bytes - 12)}"}`;
     assert.equal(Buffer.byteLength(sized(1_048_577)), 1_048_577);
     const paths = [
-      ...endpoints.map((e) => ({ method: e.method, path: pathOf(e), headers: e.headers?.() ?? {} })),
+      ...endpoints.map((e) => ({
+        method: e.method,
+        path: pathOf(e),
+        headers: e.headers?.() ?? {},
+      })),
       { method: 'POST', path: '/api/auth/refresh', headers: {} },
       { method: 'POST', path: '/api/auth/logout', headers: {} },
     ];
@@ -153,7 +206,10 @@ describe('bad input on every write endpoint', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     await expectProblem(response, 415, 'unsupported-media-type');
-    const text = await client.request('POST', '/api/orders', { rawBody: '{}', headers: { 'content-type': 'text/plain' } });
+    const text = await client.request('POST', '/api/orders', {
+      rawBody: '{}',
+      headers: { 'content-type': 'text/plain' },
+    });
     await expectProblem(text, 415, 'unsupported-media-type');
     assert.equal(await orderCount(client), before);
   });

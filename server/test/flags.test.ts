@@ -36,7 +36,11 @@ async function flagsVersion(): Promise<number> {
 
 describe('GET /api/flags', () => {
   it('needs a token', async () => {
-    await expectProblem(await demo.request('GET', '/api/flags', { token: null }), 401, 'unauthorized');
+    await expectProblem(
+      await demo.request('GET', '/api/flags', { token: null }),
+      401,
+      'unauthorized',
+    );
   });
 
   it('answers the defaults with the version', async () => {
@@ -55,11 +59,17 @@ describe('GET /api/flags', () => {
   it('evaluates rules for the user, the app version and the platform', async () => {
     const forBeta = await beta.json<FlagsBody>('GET', '/api/flags');
     assert.equal(forBeta.body.flags['enable_new_ui'], true);
-    const onPhone = await demo.json<FlagsBody>('GET', '/api/flags', { headers: { 'x-platform': 'iOS' } });
+    const onPhone = await demo.json<FlagsBody>('GET', '/api/flags', {
+      headers: { 'x-platform': 'iOS' },
+    });
     assert.equal(onPhone.body.flags['enable_order_export'], false);
-    const newApp = await demo.json<FlagsBody>('GET', '/api/flags', { headers: { 'x-app-version': '2.1.0' } });
+    const newApp = await demo.json<FlagsBody>('GET', '/api/flags', {
+      headers: { 'x-app-version': '2.1.0' },
+    });
     assert.equal(newApp.body.flags['orders_page_size'], 50);
-    const oldApp = await demo.json<FlagsBody>('GET', '/api/flags', { headers: { 'x-app-version': '1.9.0', 'x-platform': 'web' } });
+    const oldApp = await demo.json<FlagsBody>('GET', '/api/flags', {
+      headers: { 'x-app-version': '1.9.0', 'x-platform': 'web' },
+    });
     assert.equal(oldApp.body.flags['orders_page_size'], 20);
     assert.equal(oldApp.body.flags['enable_order_export'], true);
   });
@@ -73,7 +83,9 @@ describe('GET /api/flags', () => {
     assert.equal(same.status, 304);
     assert.equal(await same.text(), '');
     assert.equal(same.headers.get('etag'), etag);
-    const weak = await demo.request('GET', '/api/flags', { headers: { 'if-none-match': `W/${etag}` } });
+    const weak = await demo.request('GET', '/api/flags', {
+      headers: { 'if-none-match': `W/${etag}` },
+    });
     assert.equal(weak.status, 304);
     // The ETag is per caller: another user's values differ.
     const other = await beta.request('GET', '/api/flags', { headers: { 'if-none-match': etag } });
@@ -97,7 +109,9 @@ describe('PUT /api/_dev/flags', () => {
     assert.equal(body.version, before + 1);
     assert.deepEqual(body.overrides, { enable_new_ui: true, orders_page_size: 10 });
 
-    const seen = await demo.json<FlagsBody>('GET', '/api/flags', { headers: { 'x-app-version': '3.0.0' } });
+    const seen = await demo.json<FlagsBody>('GET', '/api/flags', {
+      headers: { 'x-app-version': '3.0.0' },
+    });
     assert.equal(seen.body.version, before + 1);
     assert.equal(seen.body.flags['enable_new_ui'], true);
     assert.equal(seen.body.flags['orders_page_size'], 10);
@@ -120,13 +134,18 @@ describe('PUT /api/_dev/flags', () => {
   });
 
   it('lists the definitions with their rules', async () => {
-    const body = (await (await fetch(`${server.base}/api/_dev/flags`)).json()) as { definitions: { name: string; type: string }[] };
-    assert.deepEqual(body.definitions.map((d) => `${d.name}:${d.type}`), [
-      'enable_new_ui:boolean',
-      'enable_order_export:boolean',
-      'enable_network_console:boolean',
-      'dashboard_refresh_seconds:number',
-      'orders_page_size:number',
-    ]);
+    const body = (await (await fetch(`${server.base}/api/_dev/flags`)).json()) as {
+      definitions: { name: string; type: string }[];
+    };
+    assert.deepEqual(
+      body.definitions.map((d) => `${d.name}:${d.type}`),
+      [
+        'enable_new_ui:boolean',
+        'enable_order_export:boolean',
+        'enable_network_console:boolean',
+        'dashboard_refresh_seconds:number',
+        'orders_page_size:number',
+      ],
+    );
   });
 });

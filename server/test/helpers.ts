@@ -71,14 +71,20 @@ export class Client {
     return response;
   }
 
-  async json<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<{ status: number; body: T; response: Response }> {
+  async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<{ status: number; body: T; response: Response }> {
     const response = await this.request(method, path, options);
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, response };
   }
 
   async login(email = 'demo@keel.dev', password = 'keel-demo'): Promise<LoginBody> {
-    const { status, body } = await this.json<LoginBody>('POST', '/api/auth/login', { body: { email, password } });
+    const { status, body } = await this.json<LoginBody>('POST', '/api/auth/login', {
+      body: { email, password },
+    });
     assert.equal(status, 200, `login as ${email}`);
     this.token = body.accessToken;
     return body;
@@ -93,7 +99,10 @@ export class Client {
   }
 
   async refresh(): Promise<Response> {
-    return this.request('POST', '/api/auth/refresh', { headers: await this.xsrfHeaders(), token: null });
+    return this.request('POST', '/api/auth/refresh', {
+      headers: await this.xsrfHeaders(),
+      token: null,
+    });
   }
 
   private keepCookies(response: Response): void {
@@ -126,7 +135,11 @@ export interface Problem {
 }
 
 /** Asserts an RFC 9457 response of `type` and `status`, and returns its body. */
-export async function expectProblem(response: Response, status: number, type: string): Promise<Problem> {
+export async function expectProblem(
+  response: Response,
+  status: number,
+  type: string,
+): Promise<Problem> {
   const text = await response.text();
   assert.equal(response.status, status, `status of ${text}`);
   assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);

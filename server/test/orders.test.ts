@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { Client, expectProblem, fieldsOf, orderCount, startServer, stats, type TestServer } from './helpers.ts';
+import {
+  Client,
+  expectProblem,
+  fieldsOf,
+  orderCount,
+  startServer,
+  stats,
+  type TestServer,
+} from './helpers.ts';
 
 interface Order {
   id: string;
@@ -38,7 +46,14 @@ beforeEach(async () => {
   await fetch(`${server.base}/api/_dev/reset`, { method: 'POST' });
 });
 
-const newOrder = { customerId: 'cus_001', items: [{ productId: 'prd_001', quantity: 2 }, { productId: 'prd_002', quantity: 1 }], notes: 'Ring twice' };
+const newOrder = {
+  customerId: 'cus_001',
+  items: [
+    { productId: 'prd_001', quantity: 2 },
+    { productId: 'prd_002', quantity: 1 },
+  ],
+  notes: 'Ring twice',
+};
 
 async function createOrder(body: unknown = newOrder, headers: Record<string, string> = {}) {
   return client.json<Order>('POST', '/api/orders', { body, headers });
@@ -60,12 +75,18 @@ describe('GET /api/orders', () => {
     assert.match(first.id, /^ord_/);
     assert.match(first.number, /^ORD-\d{5}$/);
     assert.equal(first.currency, 'EUR');
-    assert.equal(first.totalCents, first.items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0));
+    assert.equal(
+      first.totalCents,
+      first.items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0),
+    );
   });
 
   it('seeds every status', async () => {
     for (const status of ['pending', 'paid', 'shipped', 'delivered', 'cancelled']) {
-      const { body } = await client.json<OrderPage>('GET', `/api/orders?status=${status}&pageSize=100`);
+      const { body } = await client.json<OrderPage>(
+        'GET',
+        `/api/orders?status=${status}&pageSize=100`,
+      );
       assert.ok(body.total > 0, `some ${status} orders`);
       assert.ok(body.items.every((o) => o.status === status));
     }
@@ -87,14 +108,30 @@ describe('GET /api/orders', () => {
 
   it('searches number, customer name and notes, case-insensitively', async () => {
     const byNumber = await client.json<OrderPage>('GET', '/api/orders?q=ord-10001');
-    assert.deepEqual(byNumber.body.items.map((o) => o.number), ['ORD-10001']);
-    const { body: created } = await createOrder({ ...newOrder, notes: 'Deliver to the LIGHTHOUSE keeper' });
+    assert.deepEqual(
+      byNumber.body.items.map((o) => o.number),
+      ['ORD-10001'],
+    );
+    const { body: created } = await createOrder({
+      ...newOrder,
+      notes: 'Deliver to the LIGHTHOUSE keeper',
+    });
     const byNotes = await client.json<OrderPage>('GET', '/api/orders?q=lighthouse');
-    assert.deepEqual(byNotes.body.items.map((o) => o.id), [created.id]);
+    assert.deepEqual(
+      byNotes.body.items.map((o) => o.id),
+      [created.id],
+    );
     const name = created.customerName.split(' ')[1] ?? '';
-    const byName = await client.json<OrderPage>('GET', `/api/orders?q=${encodeURIComponent(name.toUpperCase())}&pageSize=100`);
+    const byName = await client.json<OrderPage>(
+      'GET',
+      `/api/orders?q=${encodeURIComponent(name.toUpperCase())}&pageSize=100`,
+    );
     assert.ok(byName.body.total > 0);
-    assert.ok(byName.body.items.every((o) => o.customerName.includes(name) || o.notes.toLowerCase().includes(name.toLowerCase())));
+    assert.ok(
+      byName.body.items.every(
+        (o) => o.customerName.includes(name) || o.notes.toLowerCase().includes(name.toLowerCase()),
+      ),
+    );
     const none = await client.json<OrderPage>('GET', '/api/orders?q=%25_nothing%25');
     assert.equal(none.body.total, 0);
   });
@@ -104,7 +141,9 @@ describe('GET /api/orders', () => {
     assert.equal(body.total, await orderCount(client));
     assert.equal(body.pageSize, 20);
     const filtered = await client.json<OrderPage>('GET', '/api/orders?status=delivered&q=ORD-100');
-    assert.ok(filtered.body.items.every((o) => o.status === 'delivered' && o.number.startsWith('ORD-100')));
+    assert.ok(
+      filtered.body.items.every((o) => o.status === 'delivered' && o.number.startsWith('ORD-100')),
+    );
   });
 
   it('answers 422 for a bad status, page, pageSize over 100, long q or unknown parameters', async () => {
@@ -120,7 +159,11 @@ describe('GET /api/orders', () => {
       ['status=paid&status=pending', ['status']],
     ];
     for (const [query, fields] of cases) {
-      const problem = await expectProblem(await client.request('GET', `/api/orders?${query}`), 422, 'validation');
+      const problem = await expectProblem(
+        await client.request('GET', `/api/orders?${query}`),
+        422,
+        'validation',
+      );
       assert.deepEqual(fieldsOf(problem), fields, query);
     }
     const ok = await client.json<OrderPage>('GET', '/api/orders?pageSize=100');
@@ -158,7 +201,10 @@ describe('POST /api/orders', () => {
     assert.equal(body.notes, 'Ring twice');
     assert.equal(body.items.length, 2);
     assert.equal(body.items[0]?.quantity, 2);
-    assert.equal(body.totalCents, body.items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0));
+    assert.equal(
+      body.totalCents,
+      body.items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0),
+    );
     assert.equal(body.createdAt, new Date(server.clock.now()).toISOString());
     const fetched = await client.json<Order>('GET', `/api/orders/${body.id}`);
     assert.deepEqual(fetched.body, body);
@@ -166,7 +212,10 @@ describe('POST /api/orders', () => {
   });
 
   it('defaults notes to an empty string', async () => {
-    const { body } = await createOrder({ customerId: 'cus_002', items: [{ productId: 'prd_003', quantity: 1 }] });
+    const { body } = await createOrder({
+      customerId: 'cus_002',
+      items: [{ productId: 'prd_003', quantity: 1 }],
+    });
     assert.equal(body.notes, '');
   });
 
@@ -174,17 +223,59 @@ describe('POST /api/orders', () => {
     const cases: [unknown, string[]][] = [
       [{}, ['customerId', 'items']],
       [{ customerId: 'cus_001', items: [] }, ['items']],
-      [{ customerId: 'cus_001', items: Array.from({ length: 51 }, () => ({ productId: 'prd_001', quantity: 1 })) }, ['items']],
-      [{ customerId: 7, items: [{ productId: 'prd_001', quantity: 0 }, { productId: 'prd_001', quantity: 1000 }] }, ['customerId', 'items[0].quantity', 'items[1].quantity']],
-      [{ customerId: 'cus_001', items: [{ productId: 'prd_001', quantity: 1.5 }] }, ['items[0].quantity']],
-      [{ customerId: 'cus_001', items: [{ productId: 'prd_001' }, 'x'] }, ['items[0].quantity', 'items[1]']],
-      [{ customerId: 'cus_001', items: [{ productId: 'prd_001', quantity: 1, price: 1 }], notes: 'x'.repeat(2001), extra: true }, ['extra', 'items[0].price', 'notes']],
-      [{ customerId: 'cus_999', items: [{ productId: 'prd_001', quantity: 1 }, { productId: 'prd_999', quantity: 1 }] }, ['customerId', 'items[1].productId']],
+      [
+        {
+          customerId: 'cus_001',
+          items: Array.from({ length: 51 }, () => ({ productId: 'prd_001', quantity: 1 })),
+        },
+        ['items'],
+      ],
+      [
+        {
+          customerId: 7,
+          items: [
+            { productId: 'prd_001', quantity: 0 },
+            { productId: 'prd_001', quantity: 1000 },
+          ],
+        },
+        ['customerId', 'items[0].quantity', 'items[1].quantity'],
+      ],
+      [
+        { customerId: 'cus_001', items: [{ productId: 'prd_001', quantity: 1.5 }] },
+        ['items[0].quantity'],
+      ],
+      [
+        { customerId: 'cus_001', items: [{ productId: 'prd_001' }, 'x'] },
+        ['items[0].quantity', 'items[1]'],
+      ],
+      [
+        {
+          customerId: 'cus_001',
+          items: [{ productId: 'prd_001', quantity: 1, price: 1 }],
+          notes: 'x'.repeat(2001),
+          extra: true,
+        },
+        ['extra', 'items[0].price', 'notes'],
+      ],
+      [
+        {
+          customerId: 'cus_999',
+          items: [
+            { productId: 'prd_001', quantity: 1 },
+            { productId: 'prd_999', quantity: 1 },
+          ],
+        },
+        ['customerId', 'items[1].productId'],
+      ],
       [[newOrder], ['body']],
     ];
     const before = await orderCount(client);
     for (const [body, fields] of cases) {
-      const problem = await expectProblem(await client.request('POST', '/api/orders', { body }), 422, 'validation');
+      const problem = await expectProblem(
+        await client.request('POST', '/api/orders', { body }),
+        422,
+        'validation',
+      );
       assert.deepEqual(fieldsOf(problem), fields, JSON.stringify(body).slice(0, 80));
     }
     assert.equal(await orderCount(client), before);
@@ -192,7 +283,10 @@ describe('POST /api/orders', () => {
   });
 
   it('accepts 50 items and notes of 2000 characters', async () => {
-    const items = Array.from({ length: 50 }, (_, i) => ({ productId: `prd_${String((i % 30) + 1).padStart(3, '0')}`, quantity: 999 }));
+    const items = Array.from({ length: 50 }, (_, i) => ({
+      productId: `prd_${String((i % 30) + 1).padStart(3, '0')}`,
+      quantity: 999,
+    }));
     const { status } = await createOrder({ customerId: 'cus_001', items, notes: 'x'.repeat(2000) });
     assert.equal(status, 201);
   });
@@ -206,7 +300,11 @@ describe('Idempotency-Key', () => {
     assert.equal(first.status, 201);
     assert.equal(first.response.headers.get('idempotent-replayed'), null);
     // The same body with its keys in another order is the same request.
-    const reordered = { notes: newOrder.notes, items: newOrder.items, customerId: newOrder.customerId };
+    const reordered = {
+      notes: newOrder.notes,
+      items: newOrder.items,
+      customerId: newOrder.customerId,
+    };
     const second = await createOrder(reordered, headers);
     assert.equal(second.status, 201);
     assert.deepEqual(second.body, first.body);
@@ -223,7 +321,10 @@ describe('Idempotency-Key', () => {
     const headers = { 'idempotency-key': 'key-2' };
     await createOrder(newOrder, headers);
     const before = await orderCount(client);
-    const other = await client.request('POST', '/api/orders', { body: { ...newOrder, notes: 'other' }, headers });
+    const other = await client.request('POST', '/api/orders', {
+      body: { ...newOrder, notes: 'other' },
+      headers,
+    });
     await expectProblem(other, 422, 'idempotency-key-reused');
     assert.equal(await orderCount(client), before);
   });
@@ -234,7 +335,10 @@ describe('Idempotency-Key', () => {
     await createOrder(newOrder, headers);
     const beta = new Client(server.base);
     await beta.login('beta@keel.dev', 'keel-beta');
-    const theirs = await beta.json<Order>('POST', '/api/orders', { body: { ...newOrder, notes: 'beta' }, headers });
+    const theirs = await beta.json<Order>('POST', '/api/orders', {
+      body: { ...newOrder, notes: 'beta' },
+      headers,
+    });
     assert.equal(theirs.status, 201);
     assert.equal(theirs.response.headers.get('idempotent-replayed'), null);
     assert.equal(await orderCount(client), before + 2);
@@ -242,14 +346,24 @@ describe('Idempotency-Key', () => {
 
   it('does not store a rejected request: the key can be used again with a fixed body', async () => {
     const headers = { 'idempotency-key': 'key-3' };
-    await expectProblem(await client.request('POST', '/api/orders', { body: { ...newOrder, customerId: 'cus_999' }, headers }), 422, 'validation');
+    await expectProblem(
+      await client.request('POST', '/api/orders', {
+        body: { ...newOrder, customerId: 'cus_999' },
+        headers,
+      }),
+      422,
+      'validation',
+    );
     assert.equal((await createOrder(newOrder, headers)).status, 201);
   });
 
   it('answers 422 for an unusable key', async () => {
     const before = await orderCount(client);
     const problem = await expectProblem(
-      await client.request('POST', '/api/orders', { body: newOrder, headers: { 'idempotency-key': 'x'.repeat(256) } }),
+      await client.request('POST', '/api/orders', {
+        body: newOrder,
+        headers: { 'idempotency-key': 'x'.repeat(256) },
+      }),
       422,
       'validation',
     );
@@ -259,7 +373,10 @@ describe('Idempotency-Key', () => {
 
   it('replays a PATCH too, so a retried edit does not fail its own If-Match', async () => {
     const { body: order } = await createOrder();
-    const options = { body: { status: 'paid' }, headers: { 'if-match': '"1"', 'idempotency-key': 'patch-1' } };
+    const options = {
+      body: { status: 'paid' },
+      headers: { 'if-match': '"1"', 'idempotency-key': 'patch-1' },
+    };
     const first = await client.json<Order>('PATCH', `/api/orders/${order.id}`, options);
     const again = await client.json<Order>('PATCH', `/api/orders/${order.id}`, options);
     assert.equal(again.status, 200);
@@ -272,24 +389,43 @@ describe('Idempotency-Key', () => {
 describe('PATCH /api/orders/:id', () => {
   it('answers 428 without If-Match and changes nothing', async () => {
     const { body: order } = await createOrder();
-    await expectProblem(await client.request('PATCH', `/api/orders/${order.id}`, { body: { status: 'paid' } }), 428, 'precondition-required');
-    assert.equal((await client.json<Order>('GET', `/api/orders/${order.id}`)).body.status, 'pending');
+    await expectProblem(
+      await client.request('PATCH', `/api/orders/${order.id}`, { body: { status: 'paid' } }),
+      428,
+      'precondition-required',
+    );
+    assert.equal(
+      (await client.json<Order>('GET', `/api/orders/${order.id}`)).body.status,
+      'pending',
+    );
   });
 
   it('answers 412 with the current version for a stale If-Match', async () => {
     const { body: order } = await createOrder();
-    await client.request('PATCH', `/api/orders/${order.id}`, { body: { notes: 'v2' }, headers: { 'if-match': '"1"' } });
-    const stale = await client.request('PATCH', `/api/orders/${order.id}`, { body: { status: 'paid' }, headers: { 'if-match': '"1"' } });
+    await client.request('PATCH', `/api/orders/${order.id}`, {
+      body: { notes: 'v2' },
+      headers: { 'if-match': '"1"' },
+    });
+    const stale = await client.request('PATCH', `/api/orders/${order.id}`, {
+      body: { status: 'paid' },
+      headers: { 'if-match': '"1"' },
+    });
     assert.equal(stale.headers.get('etag'), '"2"');
     const problem = await expectProblem(stale, 412, 'precondition-failed');
     assert.equal(problem['currentVersion'], 2);
-    assert.equal((await client.json<Order>('GET', `/api/orders/${order.id}`)).body.status, 'pending');
+    assert.equal(
+      (await client.json<Order>('GET', `/api/orders/${order.id}`)).body.status,
+      'pending',
+    );
   });
 
   it('applies the change, bumps the version and answers the new ETag; W/ and lists are accepted', async () => {
     const { body: order } = await createOrder();
     server.clock.advance(60_000);
-    const paid = await client.json<Order>('PATCH', `/api/orders/${order.id}`, { body: { status: 'paid', notes: 'Paid by card' }, headers: { 'if-match': '"1"' } });
+    const paid = await client.json<Order>('PATCH', `/api/orders/${order.id}`, {
+      body: { status: 'paid', notes: 'Paid by card' },
+      headers: { 'if-match': '"1"' },
+    });
     assert.equal(paid.status, 200);
     assert.equal(paid.response.headers.get('etag'), '"2"');
     assert.equal(paid.body.status, 'paid');
@@ -297,44 +433,73 @@ describe('PATCH /api/orders/:id', () => {
     assert.equal(paid.body.version, 2);
     assert.equal(paid.body.updatedAt, new Date(server.clock.now()).toISOString());
     assert.equal(paid.body.createdAt, order.createdAt);
-    const weak = await client.json<Order>('PATCH', `/api/orders/${order.id}`, { body: { status: 'shipped' }, headers: { 'if-match': 'W/"2"' } });
+    const weak = await client.json<Order>('PATCH', `/api/orders/${order.id}`, {
+      body: { status: 'shipped' },
+      headers: { 'if-match': 'W/"2"' },
+    });
     assert.equal(weak.body.version, 3);
-    const listed = await client.json<Order>('PATCH', `/api/orders/${order.id}`, { body: { status: 'delivered' }, headers: { 'if-match': '"1", "3"' } });
+    const listed = await client.json<Order>('PATCH', `/api/orders/${order.id}`, {
+      body: { status: 'delivered' },
+      headers: { 'if-match': '"1", "3"' },
+    });
     assert.equal(listed.body.version, 4);
   });
 
   it('leaves the version alone when nothing changes', async () => {
     const { body: order } = await createOrder();
-    const same = await client.json<Order>('PATCH', `/api/orders/${order.id}`, { body: { status: 'pending', notes: order.notes }, headers: { 'if-match': '"1"' } });
+    const same = await client.json<Order>('PATCH', `/api/orders/${order.id}`, {
+      body: { status: 'pending', notes: order.notes },
+      headers: { 'if-match': '"1"' },
+    });
     assert.equal(same.status, 200);
     assert.equal(same.body.version, 1);
   });
 
   it('moves status forward only, skipping allowed, cancelling only before shipping', async () => {
     const allowed: [string, string][] = [
-      ['pending', 'paid'], ['pending', 'shipped'], ['pending', 'delivered'], ['pending', 'cancelled'],
-      ['paid', 'shipped'], ['paid', 'delivered'], ['paid', 'cancelled'], ['shipped', 'delivered'],
+      ['pending', 'paid'],
+      ['pending', 'shipped'],
+      ['pending', 'delivered'],
+      ['pending', 'cancelled'],
+      ['paid', 'shipped'],
+      ['paid', 'delivered'],
+      ['paid', 'cancelled'],
+      ['shipped', 'delivered'],
     ];
     const refused: [string, string][] = [
-      ['paid', 'pending'], ['shipped', 'paid'], ['shipped', 'cancelled'], ['delivered', 'shipped'],
-      ['delivered', 'cancelled'], ['cancelled', 'pending'], ['cancelled', 'paid'],
+      ['paid', 'pending'],
+      ['shipped', 'paid'],
+      ['shipped', 'cancelled'],
+      ['delivered', 'shipped'],
+      ['delivered', 'cancelled'],
+      ['cancelled', 'pending'],
+      ['cancelled', 'paid'],
     ];
     for (const [from, to] of [...allowed, ...refused]) {
       const { body: order } = await createOrder();
       let version = 1;
       if (from !== 'pending') {
-        const moved = await client.json<Order>('PATCH', `/api/orders/${order.id}`, { body: { status: from }, headers: { 'if-match': '"1"' } });
+        const moved = await client.json<Order>('PATCH', `/api/orders/${order.id}`, {
+          body: { status: from },
+          headers: { 'if-match': '"1"' },
+        });
         assert.equal(moved.status, 200);
         version = moved.body.version;
       }
-      const response = await client.request('PATCH', `/api/orders/${order.id}`, { body: { status: to }, headers: { 'if-match': `"${version}"` } });
+      const response = await client.request('PATCH', `/api/orders/${order.id}`, {
+        body: { status: to },
+        headers: { 'if-match': `"${version}"` },
+      });
       if (allowed.some(([a, b]) => a === from && b === to)) {
         assert.equal(response.status, 200, `${from} → ${to}`);
         await response.arrayBuffer();
       } else {
         const problem = await expectProblem(response, 422, 'validation');
         assert.deepEqual(fieldsOf(problem), ['status'], `${from} → ${to}`);
-        assert.equal((await client.json<Order>('GET', `/api/orders/${order.id}`)).body.status, from);
+        assert.equal(
+          (await client.json<Order>('GET', `/api/orders/${order.id}`)).body.status,
+          from,
+        );
       }
     }
   });
@@ -342,9 +507,23 @@ describe('PATCH /api/orders/:id', () => {
   it('answers 422 for bad fields and 404 for an unknown order', async () => {
     const { body: order } = await createOrder();
     const headers = { 'if-match': '"1"' };
-    const bad = await expectProblem(await client.request('PATCH', `/api/orders/${order.id}`, { body: { status: 'lost', notes: 5, total: 1 }, headers }), 422, 'validation');
+    const bad = await expectProblem(
+      await client.request('PATCH', `/api/orders/${order.id}`, {
+        body: { status: 'lost', notes: 5, total: 1 },
+        headers,
+      }),
+      422,
+      'validation',
+    );
     assert.deepEqual(fieldsOf(bad), ['notes', 'status', 'total']);
-    await expectProblem(await client.request('PATCH', '/api/orders/ord_missing', { body: { status: 'paid' }, headers }), 404, 'not-found');
+    await expectProblem(
+      await client.request('PATCH', '/api/orders/ord_missing', {
+        body: { status: 'paid' },
+        headers,
+      }),
+      404,
+      'not-found',
+    );
   });
 });
 
@@ -356,13 +535,28 @@ describe('DELETE /api/orders/:id', () => {
     assert.equal(gone.status, 204);
     assert.equal(await gone.text(), '');
     await expectProblem(await client.request('GET', `/api/orders/${order.id}`), 404, 'not-found');
-    await expectProblem(await client.request('DELETE', `/api/orders/${order.id}`), 404, 'not-found');
+    await expectProblem(
+      await client.request('DELETE', `/api/orders/${order.id}`),
+      404,
+      'not-found',
+    );
     assert.equal(await orderCount(client), before - 1);
   });
 
   it('honours an If-Match when one is sent', async () => {
     const { body: order } = await createOrder();
-    await expectProblem(await client.request('DELETE', `/api/orders/${order.id}`, { headers: { 'if-match': '"9"' } }), 412, 'precondition-failed');
-    assert.equal((await client.request('DELETE', `/api/orders/${order.id}`, { headers: { 'if-match': '"1"' } })).status, 204);
+    await expectProblem(
+      await client.request('DELETE', `/api/orders/${order.id}`, { headers: { 'if-match': '"9"' } }),
+      412,
+      'precondition-failed',
+    );
+    assert.equal(
+      (
+        await client.request('DELETE', `/api/orders/${order.id}`, {
+          headers: { 'if-match': '"1"' },
+        })
+      ).status,
+      204,
+    );
   });
 });

@@ -24,7 +24,8 @@ async function putPolicy(body: unknown) {
   return (await response.json()) as Record<string, unknown>;
 }
 
-const asVersion = (version?: string) => (version ? { 'x-app-version': version } : {});
+const asVersion = (version?: string): Record<string, string> =>
+  version ? { 'x-app-version': version } : {};
 
 describe('version policy', () => {
   it('has none by default', async () => {
@@ -42,13 +43,24 @@ describe('version policy', () => {
       [undefined, '/api/flags'],
       ['garbage', '/api/me'],
     ] as const) {
-      const problem = await expectProblem(await client.request('GET', path, { headers: asVersion(version) }), 426, 'upgrade-required');
+      const problem = await expectProblem(
+        await client.request('GET', path, { headers: asVersion(version) }),
+        426,
+        'upgrade-required',
+      );
       assert.equal(problem['minVersion'], '2.0.0');
     }
-    const login = await client.request('POST', '/api/auth/login', { body: { email: 'demo@keel.dev', password: 'x' }, headers: asVersion('1.0.0') });
+    const login = await client.request('POST', '/api/auth/login', {
+      body: { email: 'demo@keel.dev', password: 'x' },
+      headers: asVersion('1.0.0'),
+    });
     await expectProblem(login, 426, 'upgrade-required');
     for (const version of ['2.0.0', 'v2.0.1', '10.0.0']) {
-      assert.equal((await client.request('GET', '/api/me', { headers: asVersion(version) })).status, 200, version);
+      assert.equal(
+        (await client.request('GET', '/api/me', { headers: asVersion(version) })).status,
+        200,
+        version,
+      );
     }
   });
 
@@ -63,13 +75,18 @@ describe('version policy', () => {
     const old = await client.request('GET', '/api/me', { headers: asVersion('1.4.9') });
     assert.equal(old.status, 200);
     assert.equal(old.headers.get('deprecation'), `@${Math.floor(setAt / 1000)}`);
-    assert.equal(old.headers.get('sunset'), new Date(setAt + 90 * 24 * 60 * 60 * 1000).toUTCString());
+    assert.equal(
+      old.headers.get('sunset'),
+      new Date(setAt + 90 * 24 * 60 * 60 * 1000).toUTCString(),
+    );
     assert.equal(old.headers.get('link'), '</docs/upgrade>; rel="deprecation"');
     const current = await client.request('GET', '/api/me', { headers: asVersion('1.5.0') });
     assert.equal(current.headers.get('deprecation'), null);
     assert.equal(current.headers.get('sunset'), null);
     // Errors carry the headers too: the app learns on whatever call comes first.
-    const missing = await client.request('GET', '/api/orders/ord_missing', { headers: asVersion('1.0.0') });
+    const missing = await client.request('GET', '/api/orders/ord_missing', {
+      headers: asVersion('1.0.0'),
+    });
     assert.equal(missing.status, 404);
     assert.ok(missing.headers.get('deprecation'));
   });
@@ -89,9 +106,17 @@ describe('version policy', () => {
     const merged = await putPolicy({ minVersion: null });
     assert.equal(merged['minVersion'], null);
     assert.equal(merged['deprecatedBelow'], '2.0.0');
-    assert.equal((await client.request('GET', '/api/me', { headers: asVersion('0.5.0') })).status, 200);
+    assert.equal(
+      (await client.request('GET', '/api/me', { headers: asVersion('0.5.0') })).status,
+      200,
+    );
     await fetch(`${server.base}/api/_dev/reset`, { method: 'POST' });
-    const cleared = (await (await fetch(`${server.base}/api/_dev/version-policy`)).json()) as Record<string, unknown>;
-    assert.deepEqual([cleared['minVersion'], cleared['deprecatedBelow'], cleared['sunset']], [null, null, null]);
+    const cleared = (await (
+      await fetch(`${server.base}/api/_dev/version-policy`)
+    ).json()) as Record<string, unknown>;
+    assert.deepEqual(
+      [cleared['minVersion'], cleared['deprecatedBelow'], cleared['sunset']],
+      [null, null, null],
+    );
   });
 });

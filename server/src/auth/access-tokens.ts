@@ -45,16 +45,22 @@ export class AccessTokens {
       });
       const { sub, sid, sn } = payload;
       if (typeof sub !== 'string' || typeof sid !== 'string' || typeof sn !== 'number') {
-        throw new HttpProblem('unauthorized', { detail: 'The access token lacks required claims.' });
+        throw new HttpProblem('unauthorized', {
+          detail: 'The access token lacks required claims.',
+        });
       }
       if (sn <= this.expiredThrough) {
-        throw new HttpProblem('token-expired', { detail: 'The access token was expired on purpose.' });
+        throw new HttpProblem('token-expired', {
+          detail: 'The access token was expired on purpose.',
+        });
       }
       return { userId: sub, sessionId: sid, serial: sn };
     } catch (error) {
       if (error instanceof HttpProblem) throw error;
       if (error instanceof errors.JWTExpired) {
-        throw new HttpProblem('token-expired', { detail: 'Refresh the session to get a new token.' });
+        throw new HttpProblem('token-expired', {
+          detail: 'Refresh the session to get a new token.',
+        });
       }
       throw new HttpProblem('unauthorized', { detail: 'The access token is not valid.' });
     }

@@ -48,7 +48,7 @@ export function registerAuthRoutes(
       });
     }
     const user = users.findByEmail(email);
-    const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash);
+    const valid = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash());
     if (!user || !valid) {
       loginLimiter.recordFailure(limitKey);
       stats.loginFailures += 1;

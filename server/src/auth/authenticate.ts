@@ -18,14 +18,22 @@ export function authenticate({ accessTokens, sessions, users }: AuthenticateDeps
   return async (request: FastifyRequest): Promise<void> => {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match?.[1]) {
-      throw new HttpProblem('unauthorized', { detail: 'Send an access token: Authorization: Bearer <token>.' });
+      throw new HttpProblem('unauthorized', {
+        detail: 'Send an access token: Authorization: Bearer <token>.',
+      });
     }
     const claims = await accessTokens.verify(match[1]);
     const user = users.findById(claims.userId);
     if (!user || !sessions.isActive(claims.sessionId)) {
       throw new HttpProblem('unauthorized', { detail: 'The session of this token has ended.' });
     }
-    request.user = { id: user.id, email: user.email, name: user.name, roles: user.roles, sessionId: claims.sessionId };
+    request.user = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      sessionId: claims.sessionId,
+    };
   };
 }
 

@@ -8,7 +8,9 @@ const keyLength = 32;
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
   const hash = scryptSync(password, salt, keyLength, cost);
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join('$');
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), hash.toString('base64')].join(
+    '$',
+  );
 }
 
 /** Checks `password` against a stored hash, in constant time; never throws. */
@@ -28,8 +30,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual !== undefined && timingSafeEqual(actual, expected);
 }
 
+let decoy: string | undefined;
+
 /**
  * A hash of no one's password, checked when the email is unknown so that a wrong email
  * costs as long as a wrong password and the timing does not reveal which accounts exist.
+ * Made on first use: it costs one scrypt run.
  */
-export const decoyPasswordHash = hashPassword(randomBytes(16).toString('hex'));
+export function decoyPasswordHash(): string {
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  return decoy;
+}

@@ -31,7 +31,9 @@ export class RefreshSessions {
   start(userId: string): { sessionId: string; token: string } {
     const sessionId = `ses_${randomUUID()}`;
     const token = this.db.transaction(() => {
-      this.db.prepare('INSERT INTO sessions VALUES (?, ?, ?, NULL)').run(sessionId, userId, this.now());
+      this.db
+        .prepare('INSERT INTO sessions VALUES (?, ?, ?, NULL)')
+        .run(sessionId, userId, this.now());
       return this.issue(sessionId);
     })();
     return { sessionId, token };
@@ -48,8 +50,15 @@ export class RefreshSessions {
         return { ok: false, reason: 'reused' };
       }
       if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
-      this.db.prepare('UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?').run(this.now(), hash(token));
-      return { ok: true, userId: row.user_id, sessionId: row.session_id, token: this.issue(row.session_id) };
+      this.db
+        .prepare('UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?')
+        .run(this.now(), hash(token));
+      return {
+        ok: true,
+        userId: row.user_id,
+        sessionId: row.session_id,
+        token: this.issue(row.session_id),
+      };
     })();
   }
 
@@ -62,7 +71,9 @@ export class RefreshSessions {
   /** Access tokens die with their family (logout, reuse), not only when they expire. */
   isActive(sessionId: string): boolean {
     const row = this.db
-      .prepare<[string], { revoked_at: number | null }>('SELECT revoked_at FROM sessions WHERE id = ?')
+      .prepare<[string], { revoked_at: number | null }>(
+        'SELECT revoked_at FROM sessions WHERE id = ?',
+      )
       .get(sessionId);
     return row !== undefined && row.revoked_at === null;
   }

@@ -41,13 +41,16 @@ export function readChaosConfig(raw: unknown): ChaosConfig {
     ...noChaos,
     latencyMs: reader.optionalNumber(body, 'latencyMs', delay) ?? 0,
     jitterMs: reader.optionalNumber(body, 'jitterMs', delay) ?? 0,
-    failStatus: reader.optionalNumber(body, 'failStatus', { integer: true, min: 400, max: 599 }) ?? 503,
+    failStatus:
+      reader.optionalNumber(body, 'failStatus', { integer: true, min: 400, max: 599 }) ?? 503,
     retryAfterS:
       body?.['retryAfterS'] === null
         ? null
-        : (reader.optionalNumber(body, 'retryAfterS', { integer: true, min: 0, max: 86_400 }) ?? null),
+        : (reader.optionalNumber(body, 'retryAfterS', { integer: true, min: 0, max: 86_400 }) ??
+          null),
   };
-  for (const rate of rates) config[rate] = reader.optionalNumber(body, rate, { min: 0, max: 1 }) ?? 0;
+  for (const rate of rates)
+    config[rate] = reader.optionalNumber(body, rate, { min: 0, max: 1 }) ?? 0;
   const routes = reader.optionalArray(body, 'routes', { maxItems: 50 }) ?? [];
   config.routes = routes.map((route, index) => {
     if (typeof route === 'string' && routePattern.test(route)) return route;

@@ -31,7 +31,8 @@ export function installChaos(
     if (!chaosApplies(config, request.method, requestPath(request.url))) return;
     underChaos.set(request, config);
 
-    const waitMs = config.latencyMs + (config.jitterMs > 0 ? Math.floor(random() * (config.jitterMs + 1)) : 0);
+    const waitMs =
+      config.latencyMs + (config.jitterMs > 0 ? Math.floor(random() * (config.jitterMs + 1)) : 0);
     if (waitMs > 0) {
       // Said on the response, so a client or test can tell injected latency from real slowness.
       reply.header('x-chaos-latency-ms', String(waitMs));
@@ -56,7 +57,9 @@ export function installChaos(
       throw new HttpProblem('chaos', {
         status: config.failStatus,
         detail: `Injected by PUT /api/_dev/chaos (failRate ${config.failRate}).`,
-        ...(config.retryAfterS !== null && { headers: { 'retry-after': String(config.retryAfterS) } }),
+        ...(config.retryAfterS !== null && {
+          headers: { 'retry-after': String(config.retryAfterS) },
+        }),
       });
     }
   });
@@ -87,7 +90,12 @@ export function installChaos(
 
 /** The first half of the real body: looks like JSON, never parses. */
 function brokenJson(payload: unknown): string {
-  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+  const text =
+    typeof payload === 'string'
+      ? payload
+      : Buffer.isBuffer(payload)
+        ? payload.toString('utf8')
+        : '';
   const half = text.slice(0, Math.floor(text.length / 2));
   return half.length >= 8 && !parses(half) ? half : '{"items":[{';
 }

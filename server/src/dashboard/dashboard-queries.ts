@@ -21,7 +21,10 @@ export class DashboardQueries {
   summary() {
     const today = new Date(startOfUtcDay(this.now())).toISOString();
     const row = this.db
-      .prepare<[string, string], { ordersToday: number; revenueTodayCents: number | null; openOrders: number }>(
+      .prepare<
+        [string, string],
+        { ordersToday: number; revenueTodayCents: number | null; openOrders: number }
+      >(
         `SELECT
            count(CASE WHEN created_at >= ? THEN 1 END) AS ordersToday,
            sum(CASE WHEN created_at >= ? AND status <> 'cancelled' THEN total_cents ELSE 0 END) AS revenueTodayCents,
@@ -29,7 +32,8 @@ export class DashboardQueries {
          FROM orders`,
       )
       .get(today, today);
-    const customers = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()?.n ?? 0;
+    const customers =
+      this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()?.n ?? 0;
     return {
       ordersToday: row?.ordersToday ?? 0,
       revenueTodayCents: row?.revenueTodayCents ?? 0,

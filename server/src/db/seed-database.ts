@@ -1,5 +1,4 @@
 import type { OrderStatus } from '../orders/order-status.ts';
-import { hashPassword } from '../auth/password-hash.ts';
 import type { Db } from './open-database.ts';
 import { seedData } from './seed-data.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -8,15 +7,6 @@ const day = 24 * 60 * 60 * 1000;
 const customerCount = 40;
 const orderCount = 400;
 export const firstOrderNumber = 10001;
-
-// Hashing is the slow part of a reseed (scrypt on purpose); one hash per password per process
-// keeps test resets fast and the seed still never stores a plain password.
-const hashes = new Map<string, string>();
-function cachedHash(password: string): string {
-  let hash = hashes.get(password);
-  if (!hash) hashes.set(password, (hash = hashPassword(password)));
-  return hash;
-}
 
 /**
  * Replaces all data (users, catalog, orders, activity, sessions, idempotency keys) with the
@@ -38,7 +28,7 @@ export function seedDatabase(db: Db, now: number): void {
 
     const insertUser = db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?)');
     for (const user of seedData.users) {
-      insertUser.run(user.id, user.email, user.name, JSON.stringify(user.roles), cachedHash(user.password));
+      insertUser.run(user.id, user.email, user.name, JSON.stringify(user.roles), user.passwordHash);
     }
 
     const customers: { id: string; name: string }[] = [];
@@ -68,7 +58,10 @@ export function seedDatabase(db: Db, now: number): void {
     const insertActivity = db.prepare(
       'INSERT INTO activity (type, order_id, order_number, message, at) VALUES (?, ?, ?, ?, ?)',
     );
-    const createdTimes = Array.from({ length: orderCount }, () => now - Math.floor(random() * 90 * day));
+    const createdTimes = Array.from(
+      { length: orderCount },
+      () => now - Math.floor(random() * 90 * day),
+    );
     createdTimes.sort((a, b) => a - b);
     createdTimes.forEach((createdAt, index) => {
       const number = firstOrderNumber + index;
@@ -77,7 +70,9 @@ export function seedDatabase(db: Db, now: number): void {
       const status = statusForAge(now - createdAt, random());
       // The last change came some time (up to two days) after the order, never after `now`.
       const updatedAt =
-        status === 'pending' ? createdAt : createdAt + Math.floor(random() * Math.min(2 * day, now - createdAt));
+        status === 'pending'
+          ? createdAt
+          : createdAt + Math.floor(random() * Math.min(2 * day, now - createdAt));
       const lines = new Map<(typeof products)[number], number>();
       const lineCount = 1 + Math.floor(random() * 4);
       while (lines.size < lineCount) lines.set(pick(products), 1 + Math.floor(random() * 5));
@@ -86,33 +81,76 @@ export function seedDatabase(db: Db, now: number): void {
       const notes = random() < 0.15 ? pick(seedData.notes) : '';
 
       insertOrder.run(
-        orderId, number, customer.id, status, notes, totalCents,
-        new Date(createdAt).toISOString(), new Date(updatedAt).toISOString(), versionFor[status],
+        orderId,
+        number,
+        customer.id,
+        status,
+        notes,
+        totalCents,
+        new Date(createdAt).toISOString(),
+        new Date(updatedAt).toISOString(),
+        versionFor[status],
       );
       [...lines].forEach(([product, quantity], position) =>
         insertItem.run(orderId, position, product.id, product.name, quantity, product.priceCents),
       );
-      insertActivity.run('order.created', orderId, `ORD-${number}`, `ORD-${number} created for ${customer.name}`, new Date(createdAt).toISOString());
+      insertActivity.run(
+        'order.created',
+        orderId,
+        `ORD-${number}`,
+        `ORD-${number} created for ${customer.name}`,
+        new Date(createdAt).toISOString(),
+      );
       if (status !== 'pending') {
-        insertActivity.run('order.status_changed', orderId, `ORD-${number}`, `ORD-${number} marked as ${status}`, new Date(updatedAt).toISOString());
+        insertActivity.run(
+          'order.status_changed',
+          orderId,
+          `ORD-${number}`,
+          `ORD-${number} marked as ${status}`,
+          new Date(updatedAt).toISOString(),
+        );
       }
     });
   })();
 }
 
 /** Seeded orders carry the version they would have reached by walking to their status. */
-const versionFor: Record<OrderStatus, number> = { pending: 1, paid: 2, shipped: 3, delivered: 4, cancelled: 2 };
+const versionFor: Record<OrderStatus, number> = {
+  pending: 1,
+  paid: 2,
+  shipped: 3,
+  delivered: 4,
+  cancelled: 2,
+};
 
 /** Recent orders are mostly still open, old ones mostly delivered, a few cancelled everywhere. */
 function statusForAge(ageMs: number, draw: number): OrderStatus {
   const table: [OrderStatus, number][] =
     ageMs < day
-      ? [['pending', 0.6], ['paid', 0.3], ['cancelled', 0.1]]
+      ? [
+          ['pending', 0.6],
+          ['paid', 0.3],
+          ['cancelled', 0.1],
+        ]
       : ageMs < 3 * day
-        ? [['pending', 0.2], ['paid', 0.4], ['shipped', 0.3], ['cancelled', 0.1]]
+        ? [
+            ['pending', 0.2],
+            ['paid', 0.4],
+            ['shipped', 0.3],
+            ['cancelled', 0.1],
+          ]
         : ageMs < 10 * day
-          ? [['paid', 0.1], ['shipped', 0.4], ['delivered', 0.42], ['cancelled', 0.08]]
-          : [['shipped', 0.02], ['delivered', 0.9], ['cancelled', 0.08]];
+          ? [
+              ['paid', 0.1],
+              ['shipped', 0.4],
+              ['delivered', 0.42],
+              ['cancelled', 0.08],
+            ]
+          : [
+              ['shipped', 0.02],
+              ['delivered', 0.9],
+              ['cancelled', 0.08],
+            ];
   let sum = 0;
   for (const [status, weight] of table) {
     sum += weight;

@@ -83,13 +83,22 @@ export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): vo
   // application/x-sentry-envelope. Any type is read as raw bytes, since item lengths are bytes.
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    scope.post<{ Params: { project: string } }>('/api/_dev/sentry/api/:project/envelope/', async (request) => {
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const envelope = parseSentryEnvelope(body, request.params.project, new Date(now()).toISOString());
-      if (!envelope) throw new HttpProblem('malformed-envelope');
-      sentry.add(envelope);
-      return {};
-    });
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Params: { project: string } }>(
+      '/api/_dev/sentry/api/:project/envelope/',
+      async (request) => {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const envelope = parseSentryEnvelope(
+          body,
+          request.params.project,
+          new Date(now()).toISOString(),
+        );
+        if (!envelope) throw new HttpProblem('malformed-envelope');
+        sentry.add(envelope);
+        return {};
+      },
+    );
   });
 }

@@ -33,7 +33,27 @@ export class DevStats {
   }
 
   toJSON() {
-    const { requests, byRoute, byStatus, refresh, logins, loginFailures, idempotentReplays, ordersCreated, since } = this;
-    return { requests, byRoute, byStatus, refresh, logins, loginFailures, idempotentReplays, ordersCreated, since };
+    const {
+      requests,
+      byRoute,
+      byStatus,
+      refresh,
+      logins,
+      loginFailures,
+      idempotentReplays,
+      ordersCreated,
+      since,
+    } = this;
+    return {
+      requests,
+      byRoute,
+      byStatus,
+      refresh,
+      logins,
+      loginFailures,
+      idempotentReplays,
+      ordersCreated,
+      since,
+    };
   }
 }

@@ -3,17 +3,25 @@ import { isDevPath } from '../http/is-dev-path.ts';
 import type { DevStats } from './dev-stats.ts';
 
 /**
- * Counts every request as it arrives (so dropped and hung ones count too) under its route
- * pattern, and its status when it is answered. Dropped and hung requests are counted by chaos
- * instead: they never reach onResponse.
+ * Counts every request as it arrives, under its route pattern, so that requests chaos drops or
+ * hangs count too. Install it before chaos.
  */
-export function installStats(app: FastifyInstance, stats: DevStats): void {
+export function countArrivals(app: FastifyInstance, stats: DevStats): void {
   app.addHook('onRequest', async (request) => {
     if (isDevPath(request.url)) return;
     stats.countRequest(`${request.method} ${request.routeOptions.url ?? '<unmatched>'}`);
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (isDevPath(request.url)) return;
-    stats.countOutcome(String(reply.statusCode));
+}
+
+/**
+ * Counts the status of every answer, before its first byte is written, so a client that reads
+ * the stats right after a response always finds it counted. Install it after chaos: a
+ * malformed answer counts as the 200 it became, and a dropped one (counted by chaos) never
+ * gets here.
+ */
+export function countAnswers(app: FastifyInstance, stats: DevStats): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!isDevPath(request.url)) stats.countOutcome(String(reply.statusCode));
+    return payload;
   });
 }

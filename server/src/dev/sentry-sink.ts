@@ -21,7 +21,11 @@ export class SentrySink {
     const events = this.envelopes.flatMap((envelope) =>
       envelope.items
         .filter((item) => item.header['type'] === 'event')
-        .map((item) => ({ receivedAt: envelope.receivedAt, project: envelope.project, event: item.payload })),
+        .map((item) => ({
+          receivedAt: envelope.receivedAt,
+          project: envelope.project,
+          event: item.payload,
+        })),
     );
     return { envelopes: this.envelopes, events };
   }

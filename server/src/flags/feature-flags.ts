@@ -49,7 +49,10 @@ export class FeatureFlags {
 
   /** A strong ETag of what this caller sees: the version plus a hash of the values. */
   static etag(version: number, values: Record<string, FlagValue>): string {
-    const hash = createHash('sha256').update(JSON.stringify(values)).digest('base64url').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(JSON.stringify(values))
+      .digest('base64url')
+      .slice(0, 16);
     return `"${version}-${hash}"`;
   }
 

@@ -12,12 +12,19 @@ export function readFlagOverrides(
   const flags =
     body?.['flags'] === undefined
       ? undefined
-      : reader.object(body['flags'], 'flags', definitions.map((d) => d.name), 'is not a known flag');
+      : reader.object(
+          body['flags'],
+          'flags',
+          definitions.map((d) => d.name),
+          'is not a known flag',
+        );
   const changes: Record<string, FlagValue | null> = {};
   for (const { name, type } of definitions) {
     if (!flags || !Object.hasOwn(flags, name)) continue;
     const value = flags[name];
-    const fits = value === null || (typeof value === type && (typeof value !== 'number' || Number.isFinite(value)));
+    const fits =
+      value === null ||
+      (typeof value === type && (typeof value !== 'number' || Number.isFinite(value)));
     if (fits) changes[name] = value as FlagValue | null;
     else reader.fail(`flags.${name}`, `must be a ${type} or null`);
   }

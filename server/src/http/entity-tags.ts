@@ -7,7 +7,12 @@ export function entityTags(header: string | undefined): string[] {
   if (header === undefined) return [];
   return header
     .split(',')
-    .map((part) => part.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'))
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1'),
+    )
     .filter((tag) => tag.length > 0);
 }
 

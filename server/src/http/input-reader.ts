@@ -47,7 +47,12 @@ export class InputReader {
     return value as JsonObject;
   }
 
-  string(source: JsonObject | undefined, key: string, rules: StringRules = {}, prefix = ''): string {
+  string(
+    source: JsonObject | undefined,
+    key: string,
+    rules: StringRules = {},
+    prefix = '',
+  ): string {
     return this.optionalString(source, key, rules, prefix, true) ?? '';
   }
 
@@ -66,7 +71,12 @@ export class InputReader {
       return undefined;
     }
     if (rules.minLength !== undefined && value.length < rules.minLength) {
-      this.fail(field, rules.minLength === 1 ? 'must not be empty' : `must have at least ${rules.minLength} characters`);
+      this.fail(
+        field,
+        rules.minLength === 1
+          ? 'must not be empty'
+          : `must have at least ${rules.minLength} characters`,
+      );
     } else if (rules.maxLength !== undefined && value.length > rules.maxLength) {
       this.fail(field, `must have at most ${rules.maxLength} characters`);
     } else if (rules.pattern && !rules.pattern.test(value)) {
@@ -86,7 +96,12 @@ export class InputReader {
     return this.optionalString(source, key, rules, prefix);
   }
 
-  number(source: JsonObject | undefined, key: string, rules: NumberRules = {}, prefix = ''): number {
+  number(
+    source: JsonObject | undefined,
+    key: string,
+    rules: NumberRules = {},
+    prefix = '',
+  ): number {
     return this.optionalNumber(source, key, rules, prefix, true) ?? 0;
   }
 
@@ -141,7 +156,10 @@ export class InputReader {
       return undefined;
     }
     if (rules.minItems !== undefined && value.length < rules.minItems) {
-      this.fail(field, `must have at least ${rules.minItems} item${rules.minItems === 1 ? '' : 's'}`);
+      this.fail(
+        field,
+        `must have at least ${rules.minItems} item${rules.minItems === 1 ? '' : 's'}`,
+      );
       return undefined;
     }
     if (rules.maxItems !== undefined && value.length > rules.maxItems) {
@@ -181,7 +199,10 @@ export class InputReader {
       this.fail(field, 'must be an integer');
       return undefined;
     }
-    if ((rules.min !== undefined && value < rules.min) || (rules.max !== undefined && value > rules.max)) {
+    if (
+      (rules.min !== undefined && value < rules.min) ||
+      (rules.max !== undefined && value > rules.max)
+    ) {
       this.fail(field, rangeMessage(rules));
       return undefined;
     }

@@ -40,24 +40,38 @@ export class IdempotencyStore {
       .update(`${request.method} ${requestPath(request.url)}\n${canonicalJson(request.body)}`)
       .digest('hex');
     const stored = this.db
-      .prepare<[string, string, number], { request_hash: string; status: number; headers: string; body: string }>(
+      .prepare<
+        [string, string, number],
+        { request_hash: string; status: number; headers: string; body: string }
+      >(
         'SELECT request_hash, status, headers, body FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at > ?',
       )
       .get(userId, key, this.now() - keyLifetimeMs);
     if (stored) {
       if (stored.request_hash !== hash) {
         throw new HttpProblem('idempotency-key-reused', {
-          detail: 'This Idempotency-Key was first used with a different request. Use a new key for a new request.',
+          detail:
+            'This Idempotency-Key was first used with a different request. Use a new key for a new request.',
         });
       }
       const headers: Record<string, string> = JSON.parse(stored.headers);
       return { response: { status: stored.status, headers, body: stored.body }, replayed: true };
     }
     const response = produce();
-    this.db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?').run(this.now() - keyLifetimeMs);
+    this.db
+      .prepare('DELETE FROM idempotency_keys WHERE created_at <= ?')
+      .run(this.now() - keyLifetimeMs);
     this.db
       .prepare('INSERT OR REPLACE INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(userId, key, hash, response.status, JSON.stringify(response.headers), response.body, this.now());
+      .run(
+        userId,
+        key,
+        hash,
+        response.status,
+        JSON.stringify(response.headers),
+        response.body,
+        this.now(),
+      );
     return { response, replayed: false };
   }
 }

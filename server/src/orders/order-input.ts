@@ -51,11 +51,21 @@ export function readOrderQuery(raw: unknown): OrderQuery {
   if (q !== undefined && q.length > 200) reader.fail('q', 'must have at most 200 characters');
   const pageText = text('page');
   const sizeText = text('pageSize');
-  const page = pageText === undefined ? 1 : reader.numericText(pageText, 'page', { integer: true, min: 1, max: 1_000_000 });
+  const page =
+    pageText === undefined
+      ? 1
+      : reader.numericText(pageText, 'page', { integer: true, min: 1, max: 1_000_000 });
   const pageSize =
-    sizeText === undefined ? 20 : reader.numericText(sizeText, 'pageSize', { integer: true, min: 1, max: 100 });
+    sizeText === undefined
+      ? 20
+      : reader.numericText(sizeText, 'pageSize', { integer: true, min: 1, max: 100 });
   reader.throwIfInvalid();
-  return { ...(status && { status }), ...(q !== undefined && { q }), page: page ?? 1, pageSize: pageSize ?? 20 };
+  return {
+    ...(status && { status }),
+    ...(q !== undefined && { q }),
+    page: page ?? 1,
+    pageSize: pageSize ?? 20,
+  };
 }
 
 function readStatus(reader: InputReader, value: string | undefined): OrderStatus | undefined {

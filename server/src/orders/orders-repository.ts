@@ -66,16 +66,22 @@ export class OrdersRepository {
     private readonly now: () => number,
   ) {}
 
-  list({ status, q, page, pageSize }: OrderQuery): { items: Order[]; total: number; page: number; pageSize: number } {
+  list({ status, q, page, pageSize }: OrderQuery): {
+    items: Order[];
+    total: number;
+    page: number;
+    pageSize: number;
+  } {
     const params = {
       status: status ?? null,
       q: q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
     };
-    const total = this.db
-      .prepare<typeof params, { total: number }>(
-        `SELECT count(*) AS total FROM orders o JOIN customers c ON c.id = o.customer_id ${filter}`,
-      )
-      .get(params)?.total ?? 0;
+    const total =
+      this.db
+        .prepare<typeof params, { total: number }>(
+          `SELECT count(*) AS total FROM orders o JOIN customers c ON c.id = o.customer_id ${filter}`,
+        )
+        .get(params)?.total ?? 0;
     const rows = this.db
       .prepare<typeof params & { limit: number; offset: number }, OrderRow>(
         `${selectOrders} ${filter} ORDER BY o.created_at DESC, o.number DESC LIMIT @limit OFFSET @offset`,
@@ -112,7 +118,8 @@ export class OrdersRepository {
     );
     const lines = items.map((item, index) => {
       const product = findProduct.get(item.productId);
-      if (!product) errors.push({ field: `items[${index}].productId`, message: 'is not a known product' });
+      if (!product)
+        errors.push({ field: `items[${index}].productId`, message: 'is not a known product' });
       return { ...item, name: product?.name ?? '', priceCents: product?.price_cents ?? 0 };
     });
     if (!customer || errors.length > 0) throw HttpProblem.validation(errors);
@@ -130,7 +137,13 @@ export class OrdersRepository {
     lines.forEach((line, position) =>
       insertItem.run(id, position, line.productId, line.name, line.quantity, line.priceCents),
     );
-    this.recordActivity('order.created', id, orderNumber(number), `created for ${customer.name}`, at);
+    this.recordActivity(
+      'order.created',
+      id,
+      orderNumber(number),
+      `created for ${customer.name}`,
+      at,
+    );
     return this.require(id);
   }
 
@@ -141,10 +154,18 @@ export class OrdersRepository {
     if (status === order.status && notes === order.notes) return order;
     const at = new Date(this.now()).toISOString();
     this.db
-      .prepare('UPDATE orders SET status = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+      .prepare(
+        'UPDATE orders SET status = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+      )
       .run(status, notes, at, order.id);
     if (status !== order.status) {
-      this.recordActivity('order.status_changed', order.id, order.number, `marked as ${status}`, at);
+      this.recordActivity(
+        'order.status_changed',
+        order.id,
+        order.number,
+        `marked as ${status}`,
+        at,
+      );
     } else {
       this.recordActivity('order.updated', order.id, order.number, 'notes updated', at);
     }
@@ -158,9 +179,17 @@ export class OrdersRepository {
   }
 
   /** `what` follows the order number: "ORD-10001 marked as paid". */
-  private recordActivity(type: string, orderId: string, number: string, what: string, at: string): void {
+  private recordActivity(
+    type: string,
+    orderId: string,
+    number: string,
+    what: string,
+    at: string,
+  ): void {
     this.db
-      .prepare('INSERT INTO activity (type, order_id, order_number, message, at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO activity (type, order_id, order_number, message, at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(type, orderId, number, `${number} ${what}`, at);
   }
 
@@ -173,7 +202,8 @@ export class OrdersRepository {
       )
       .all(JSON.stringify(rows.map((row) => row.id)));
     const byOrder = new Map<string, ItemRow[]>();
-    for (const item of items) byOrder.set(item.order_id, [...(byOrder.get(item.order_id) ?? []), item]);
+    for (const item of items)
+      byOrder.set(item.order_id, [...(byOrder.get(item.order_id) ?? []), item]);
     return rows.map((row) => ({
       id: row.id,
       number: orderNumber(row.number),

@@ -22,7 +22,10 @@ type IdParams = { Params: { id: string } };
 const etag = (order: Order) => `"${order.version}"`;
 
 /** `/api/orders`: list, read, create (idempotent), patch (If-Match), delete. */
-export function registerOrdersRoutes(app: FastifyInstance, { db, orders, idempotency, stats }: OrdersRoutesDeps): void {
+export function registerOrdersRoutes(
+  app: FastifyInstance,
+  { db, orders, idempotency, stats }: OrdersRoutesDeps,
+): void {
   app.get('/api/orders', async (request) => orders.list(readOrderQuery(request.query)));
 
   app.get<IdParams>('/api/orders/:id', async (request, reply) => {
@@ -83,14 +86,27 @@ function assertMatches(ifMatch: string, order: Order): void {
   });
 }
 
-function stored(status: number, order: Order, headers: Record<string, string> = {}): StoredResponse {
+function stored(
+  status: number,
+  order: Order,
+  headers: Record<string, string> = {},
+): StoredResponse {
   return { status, headers: { ...headers, etag: etag(order) }, body: JSON.stringify(order) };
 }
 
-function sendStored(reply: FastifyReply, response: StoredResponse, replayed: boolean, stats: DevStats) {
+function sendStored(
+  reply: FastifyReply,
+  response: StoredResponse,
+  replayed: boolean,
+  stats: DevStats,
+) {
   if (replayed) {
     stats.idempotentReplays += 1;
     reply.header('idempotent-replayed', 'true');
   }
-  return reply.code(response.status).headers(response.headers).type('application/json').send(response.body);
+  return reply
+    .code(response.status)
+    .headers(response.headers)
+    .type('application/json')
+    .send(response.body);
 }

@@ -5,7 +5,8 @@ export interface Semver {
   prerelease: (string | number)[];
 }
 
-const pattern = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+const pattern =
+  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /** Parses `1.2.3`, `v1.2.3`, `1.2.3-beta.1+build`; undefined for anything else. */
 export function parseSemver(text: string): Semver | undefined {

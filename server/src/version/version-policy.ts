@@ -19,7 +19,11 @@ const sunsetDefaultMs = 90 * 24 * 60 * 60 * 1000;
  * `PUT /api/_dev/version-policy`. In memory: a restart forgets it, as a reset does.
  */
 export class VersionPolicy {
-  private settings: VersionPolicySettings = { minVersion: null, deprecatedBelow: null, sunset: null };
+  private settings: VersionPolicySettings = {
+    minVersion: null,
+    deprecatedBelow: null,
+    sunset: null,
+  };
   private setAt: number;
 
   constructor(private readonly now: () => number) {
@@ -40,7 +44,9 @@ export class VersionPolicy {
     const { minVersion, deprecatedBelow } = this.settings;
     if (minVersion && isBelow(version, minVersion)) return { kind: 'upgrade-required', minVersion };
     if (deprecatedBelow && isBelow(version, deprecatedBelow)) {
-      const sunset = this.settings.sunset ? Date.parse(this.settings.sunset) : this.setAt + sunsetDefaultMs;
+      const sunset = this.settings.sunset
+        ? Date.parse(this.settings.sunset)
+        : this.setAt + sunsetDefaultMs;
       return {
         kind: 'deprecated',
         headers: {
