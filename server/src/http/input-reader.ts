@@ -5,9 +5,6 @@ export type JsonObject = Record<string, unknown>;
 interface StringRules {
   minLength?: number;
   maxLength?: number;
-  pattern?: RegExp;
-  /** Said after "must" when `pattern` fails, e.g. "be a semantic version". */
-  patternMessage?: string;
 }
 
 interface NumberRules {
@@ -16,12 +13,18 @@ interface NumberRules {
   integer?: boolean;
 }
 
+interface ArrayRules {
+  minItems?: number;
+  maxItems?: number;
+}
+
 /**
  * Reads untrusted input field by field and collects every problem before answering, so one
- * 422 lists all of them (the form can mark every bad field at once).
+ * 422 lists all of them (a form can mark every bad field at once).
  *
- * Readers return a harmless fallback ('' or 0) for a bad field; callers must call
- * `throwIfInvalid()` before using what they read.
+ * Readers of required fields return a harmless fallback ('' or 0) for a bad field; callers
+ * must call `throwIfInvalid()` before using what they read. A `source` of undefined means the
+ * parent was not an object, which is already reported, so its fields are not.
  */
 export class InputReader {
   readonly errors: FieldError[] = [];
@@ -53,7 +56,8 @@ export class InputReader {
     rules: StringRules = {},
     prefix = '',
   ): string {
-    return this.optionalString(source, key, rules, prefix, true) ?? '';
+    const found = this.read(source, key, prefix, true);
+    return (found && this.checkString(found.value, found.field, rules)) ?? '';
   }
 
   optionalString(
@@ -61,28 +65,9 @@ export class InputReader {
     key: string,
     rules: StringRules = {},
     prefix = '',
-    required = false,
   ): string | undefined {
-    const value = this.present(source, key, prefix, required);
-    if (value === undefined) return undefined;
-    const field = join(prefix, key);
-    if (typeof value !== 'string') {
-      this.fail(field, 'must be a string');
-      return undefined;
-    }
-    if (rules.minLength !== undefined && value.length < rules.minLength) {
-      this.fail(
-        field,
-        rules.minLength === 1
-          ? 'must not be empty'
-          : `must have at least ${rules.minLength} characters`,
-      );
-    } else if (rules.maxLength !== undefined && value.length > rules.maxLength) {
-      this.fail(field, `must have at most ${rules.maxLength} characters`);
-    } else if (rules.pattern && !rules.pattern.test(value)) {
-      this.fail(field, `must ${rules.patternMessage ?? `match ${rules.pattern.source}`}`);
-    }
-    return value;
+    const found = this.read(source, key, prefix, false);
+    return found && this.checkString(found.value, found.field, rules);
   }
 
   /** Absent → undefined (leave as is); null → null (clear); else a checked string. */
@@ -90,10 +75,8 @@ export class InputReader {
     source: JsonObject | undefined,
     key: string,
     rules: StringRules = {},
-    prefix = '',
   ): string | null | undefined {
-    if (source?.[key] === null) return null;
-    return this.optionalString(source, key, rules, prefix);
+    return source?.[key] === null ? null : this.optionalString(source, key, rules);
   }
 
   number(
@@ -102,19 +85,17 @@ export class InputReader {
     rules: NumberRules = {},
     prefix = '',
   ): number {
-    return this.optionalNumber(source, key, rules, prefix, true) ?? 0;
+    const found = this.read(source, key, prefix, true);
+    return (found && this.checkNumber(found.value, found.field, rules)) ?? 0;
   }
 
   optionalNumber(
     source: JsonObject | undefined,
     key: string,
     rules: NumberRules = {},
-    prefix = '',
-    required = false,
   ): number | undefined {
-    const value = this.present(source, key, prefix, required);
-    if (value === undefined) return undefined;
-    return this.checkNumber(value, join(prefix, key), rules);
+    const found = this.read(source, key, '', false);
+    return found && this.checkNumber(found.value, found.field, rules);
   }
 
   /** A number given as text, as query parameters are: "20" reads as 20, "2x" is an error. */
@@ -122,51 +103,25 @@ export class InputReader {
     return this.checkNumber(/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value, field, rules);
   }
 
-  optionalBoolean(source: JsonObject | undefined, key: string, prefix = ''): boolean | undefined {
-    const value = this.present(source, key, prefix, false);
-    if (value === undefined) return undefined;
-    if (typeof value !== 'boolean') {
-      this.fail(join(prefix, key), 'must be true or false');
-      return undefined;
-    }
-    return value;
+  optionalBoolean(source: JsonObject | undefined, key: string): boolean | undefined {
+    const found = this.read(source, key, '', false);
+    if (!found || typeof found.value === 'boolean') return found?.value as boolean | undefined;
+    this.fail(found.field, 'must be true or false');
+    return undefined;
   }
 
-  array(
-    source: JsonObject | undefined,
-    key: string,
-    rules: { minItems?: number; maxItems?: number } = {},
-    prefix = '',
-  ): unknown[] {
-    return this.optionalArray(source, key, rules, prefix, true) ?? [];
+  array(source: JsonObject | undefined, key: string, rules: ArrayRules = {}): unknown[] {
+    const found = this.read(source, key, '', true);
+    return (found && this.checkArray(found.value, found.field, rules)) ?? [];
   }
 
   optionalArray(
     source: JsonObject | undefined,
     key: string,
-    rules: { minItems?: number; maxItems?: number } = {},
-    prefix = '',
-    required = false,
+    rules: ArrayRules = {},
   ): unknown[] | undefined {
-    const value = this.present(source, key, prefix, required);
-    if (value === undefined) return undefined;
-    const field = join(prefix, key);
-    if (!Array.isArray(value)) {
-      this.fail(field, 'must be an array');
-      return undefined;
-    }
-    if (rules.minItems !== undefined && value.length < rules.minItems) {
-      this.fail(
-        field,
-        `must have at least ${rules.minItems} item${rules.minItems === 1 ? '' : 's'}`,
-      );
-      return undefined;
-    }
-    if (rules.maxItems !== undefined && value.length > rules.maxItems) {
-      this.fail(field, `must have at most ${rules.maxItems} items`);
-      return undefined;
-    }
-    return value;
+    const found = this.read(source, key, '', false);
+    return found && this.checkArray(found.value, found.field, rules);
   }
 
   /** Throws one `/problems/validation` listing every error collected so far. */
@@ -174,39 +129,75 @@ export class InputReader {
     if (this.errors.length > 0) throw HttpProblem.validation(this.errors);
   }
 
-  private present(
+  /** The field's value, or undefined when it is absent (an error if `required`). */
+  private read(
     source: JsonObject | undefined,
     key: string,
     prefix: string,
     required: boolean,
-  ): unknown {
-    // No source means the parent was not an object: that error is already reported.
+  ): { field: string; value: unknown } | undefined {
     if (source === undefined) return undefined;
+    const field = join(prefix, key);
     const value = Object.hasOwn(source, key) ? source[key] : undefined;
     if (value === undefined || (value === null && required)) {
-      if (required) this.fail(join(prefix, key), 'is required');
+      if (required) this.fail(field, 'is required');
       return undefined;
+    }
+    return { field, value };
+  }
+
+  private checkString(
+    value: unknown,
+    field: string,
+    { minLength, maxLength }: StringRules,
+  ): string | undefined {
+    if (typeof value !== 'string') {
+      this.fail(field, 'must be a string');
+      return undefined;
+    }
+    if (minLength !== undefined && value.length < minLength) {
+      this.fail(
+        field,
+        minLength === 1 ? 'must not be empty' : `must have at least ${minLength} characters`,
+      );
+    } else if (maxLength !== undefined && value.length > maxLength) {
+      this.fail(field, `must have at most ${maxLength} characters`);
     }
     return value;
   }
 
   private checkNumber(value: unknown, field: string, rules: NumberRules): number | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.fail(field, rules.integer ? 'must be an integer' : 'must be a number');
-      return undefined;
-    }
-    if (rules.integer && !Number.isInteger(value)) {
-      this.fail(field, 'must be an integer');
-      return undefined;
-    }
+    const { min, max, integer } = rules;
     if (
-      (rules.min !== undefined && value < rules.min) ||
-      (rules.max !== undefined && value > rules.max)
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      (integer && !Number.isInteger(value))
     ) {
+      this.fail(field, integer ? 'must be an integer' : 'must be a number');
+      return undefined;
+    }
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
       this.fail(field, rangeMessage(rules));
       return undefined;
     }
     return value;
+  }
+
+  private checkArray(
+    value: unknown,
+    field: string,
+    { minItems, maxItems }: ArrayRules,
+  ): unknown[] | undefined {
+    if (!Array.isArray(value)) {
+      this.fail(field, 'must be an array');
+    } else if (minItems !== undefined && value.length < minItems) {
+      this.fail(field, `must have at least ${minItems} item${minItems === 1 ? '' : 's'}`);
+    } else if (maxItems !== undefined && value.length > maxItems) {
+      this.fail(field, `must have at most ${maxItems} items`);
+    } else {
+      return value;
+    }
+    return undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-database.ts';
 import { firstOrderNumber } from '../db/seed-database.ts';
 import { HttpProblem, type FieldError } from '../http/http-problem.ts';
 import { orderNumber, type Order } from './order.ts';
+import { toOrder, type ItemRow, type OrderRow } from './order-rows.ts';
 import type { OrderStatus } from './order-status.ts';
 
 export interface OrderQuery {
@@ -21,27 +22,6 @@ export interface NewOrder {
 export interface OrderChanges {
   status?: OrderStatus;
   notes?: string;
-}
-
-interface OrderRow {
-  id: string;
-  number: number;
-  customer_id: string;
-  customer_name: string;
-  status: OrderStatus;
-  notes: string;
-  total_cents: number;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-interface ItemRow {
-  order_id: string;
-  product_id: string;
-  product_name: string;
-  quantity: number;
-  unit_price_cents: number;
 }
 
 const selectOrders = `
@@ -202,26 +182,11 @@ export class OrdersRepository {
       )
       .all(JSON.stringify(rows.map((row) => row.id)));
     const byOrder = new Map<string, ItemRow[]>();
-    for (const item of items)
-      byOrder.set(item.order_id, [...(byOrder.get(item.order_id) ?? []), item]);
-    return rows.map((row) => ({
-      id: row.id,
-      number: orderNumber(row.number),
-      customerId: row.customer_id,
-      customerName: row.customer_name,
-      status: row.status,
-      items: (byOrder.get(row.id) ?? []).map((item) => ({
-        productId: item.product_id,
-        productName: item.product_name,
-        quantity: item.quantity,
-        unitPriceCents: item.unit_price_cents,
-      })),
-      totalCents: row.total_cents,
-      currency: 'EUR',
-      notes: row.notes,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      version: row.version,
-    }));
+    for (const item of items) {
+      const list = byOrder.get(item.order_id);
+      if (list) list.push(item);
+      else byOrder.set(item.order_id, [item]);
+    }
+    return rows.map((row) => toOrder(row, byOrder.get(row.id) ?? []));
   }
 }
