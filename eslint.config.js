@@ -6,12 +6,12 @@ const angular = require('angular-eslint');
 
 /** Deep imports into another core/ folder: each folder's public API is its index.ts. */
 const CORE_DEEP_IMPORTS = {
-  group: ['**/core/*/*', '!**/core/*/index'],
+  group: ['**/core/*/*', '!**/core/*/index', '!**/core/*/testing'],
   message: 'Import a core/ folder through its index.ts, never its internals.',
 };
 /** The same from inside core/: a sibling folder is `../name`, never `../name/file`. */
 const SIBLING_DEEP_IMPORTS = {
-  group: ['../*/*', '!../*/index'],
+  group: ['../*/*', '!../*/index', '!../*/testing', '!../../**'],
   message: 'Import another core/ folder through its index.ts, never its internals.',
 };
 

@@ -26,7 +26,11 @@ export class AuthApi {
   private readonly http = inject(HttpClient);
 
   login(email: string, password: string): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>('/api/auth/login', { email, password }, { context: authContext() });
+    return this.http.post<LoginResponse>(
+      '/api/auth/login',
+      { email, password },
+      { context: authContext() },
+    );
   }
 
   refresh(): Observable<RefreshResponse> {

@@ -1,6 +1,17 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { type Observable, catchError, defer, finalize, from, map, of, shareReplay, throwError, firstValueFrom } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  defer,
+  finalize,
+  from,
+  map,
+  of,
+  shareReplay,
+  throwError,
+  firstValueFrom,
+} from 'rxjs';
 import { AppError, type AccessTokenSource, NETWORK_CLOCK, isAppError } from '../http';
 import { AuthApi } from './auth-api';
 import { REFRESH_LOCK } from './refresh-lock';
@@ -59,7 +70,12 @@ export class RefreshCoordinator implements AccessTokenSource {
     const returnUrl = this.router.url;
     this.store.signedOut();
     void this.router.navigate(['/sign-in'], {
-      queryParams: { reason: 'expired', ...(returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/sign-in') ? { returnUrl } : {}) },
+      queryParams: {
+        reason: 'expired',
+        ...(returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/sign-in')
+          ? { returnUrl }
+          : {}),
+      },
     });
     return new AppError({ kind: 'auth-expired', status, cause: error });
   }

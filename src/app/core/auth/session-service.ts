@@ -26,7 +26,9 @@ export class SessionService {
     // Proactive refresh: one timer for the current token, replaced whenever the token changes.
     toObservable(this.store.refreshAt)
       .pipe(
-        switchMap((at) => (at === null ? EMPTY : this.clock.timer(Math.max(0, at - this.clock.now())))),
+        switchMap((at) =>
+          at === null ? EMPTY : this.clock.timer(Math.max(0, at - this.clock.now())),
+        ),
         switchMap(() => this.coordinator.refresh().pipe(catchError(() => EMPTY))),
       )
       .subscribe();
@@ -82,8 +84,11 @@ export function signInErrorMessage(error: unknown): string {
   if (!isAppError(error)) return 'Sign-in failed. Try again in a moment.';
   if (error.kind === 'unauthorized') return 'Wrong email or password.';
   if (error.kind === 'rate-limited') {
-    const seconds = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
-    return seconds ? `Too many attempts. Try again in ${seconds} seconds.` : 'Too many attempts. Wait a minute, then try again.';
+    const seconds =
+      error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+    return seconds
+      ? `Too many attempts. Try again in ${seconds} seconds.`
+      : 'Too many attempts. Wait a minute, then try again.';
   }
   return error.message;
 }

@@ -19,7 +19,13 @@ interface SessionState {
   refreshAt: number | null;
 }
 
-const initialState: SessionState = { status: 'unknown', user: null, accessToken: null, expiresAt: null, refreshAt: null };
+const initialState: SessionState = {
+  status: 'unknown',
+  user: null,
+  accessToken: null,
+  expiresAt: null,
+  refreshAt: null,
+};
 
 /** Refresh when less than 30 s or a quarter of the token's life is left, whichever is sooner. */
 export function proactiveRefreshAt(now: number, expiresInMs: number): number {
@@ -34,7 +40,11 @@ export const SessionStore = signalStore(
   withMethods((store) => ({
     /** A new access token, valid for `expiresInMs` from `now`. */
     tokenRefreshed(accessToken: string, expiresInMs: number, now: number): void {
-      patchState(store, { accessToken, expiresAt: now + expiresInMs, refreshAt: proactiveRefreshAt(now, expiresInMs) });
+      patchState(store, {
+        accessToken,
+        expiresAt: now + expiresInMs,
+        refreshAt: proactiveRefreshAt(now, expiresInMs),
+      });
     },
     signedIn(user: User, accessToken: string, expiresInMs: number, now: number): void {
       patchState(store, {
@@ -46,7 +56,13 @@ export const SessionStore = signalStore(
       });
     },
     signedOut(): void {
-      patchState(store, { status: 'signed-out', user: null, accessToken: null, expiresAt: null, refreshAt: null });
+      patchState(store, {
+        status: 'signed-out',
+        user: null,
+        accessToken: null,
+        expiresAt: null,
+        refreshAt: null,
+      });
     },
   })),
 );

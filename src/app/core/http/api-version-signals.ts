@@ -28,7 +28,7 @@ export class ApiVersionSignals {
   readonly upgradeRequired = this.required.asReadonly();
 
   observeFlagsVersion(value: string | null): void {
-    const version = value === null ? NaN : Number(value);
+    const version = value !== null && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
     if (Number.isInteger(version) && version > (this.flags() ?? -1)) this.flags.set(version);
   }
 

@@ -81,13 +81,29 @@ export class AppError extends Error {
   private init(): AppErrorInit {
     const { kind, message, status, requestId, attempts, durationMs, retryable, problem } = this;
     const { fieldErrors, retryAfterMs, minVersion, cause } = this;
-    return { kind, message, status, requestId, attempts, durationMs, retryable, problem, fieldErrors, retryAfterMs, minVersion, cause };
+    return {
+      kind,
+      message,
+      status,
+      requestId,
+      attempts,
+      durationMs,
+      retryable,
+      problem,
+      fieldErrors,
+      retryAfterMs,
+      minVersion,
+      cause,
+    };
   }
 }
 
 /** Guards by `name` as well as class, so it holds across bundles and structured clones. */
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError || (value instanceof Error && value.name === 'AppError' && 'kind' in value);
+  return (
+    value instanceof AppError ||
+    (value instanceof Error && value.name === 'AppError' && 'kind' in value)
+  );
 }
 
 const RETRYABLE_KINDS: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
@@ -110,12 +126,14 @@ const MESSAGES: Readonly<Record<AppErrorKind, string>> = {
   forbidden: 'You do not have permission to do this.',
   'not-found': 'We could not find what you were looking for. It may have been deleted.',
   conflict: 'This conflicts with a change made elsewhere. Reload and try again.',
-  'precondition-failed': 'Someone else changed this in the meantime. Reload to see the latest version.',
+  'precondition-failed':
+    'Someone else changed this in the meantime. Reload to see the latest version.',
   validation: 'Some of the information is not valid. Check the highlighted fields.',
   'rate-limited': 'Too many requests right now. Wait a moment, then try again.',
   'upgrade-required': 'A newer version of the app is required. Reload to update.',
   server: 'The server had a problem. Try again in a moment.',
-  'circuit-open': 'The service is having trouble, so we paused requests for a few seconds. Try again shortly.',
+  'circuit-open':
+    'The service is having trouble, so we paused requests for a few seconds. Try again shortly.',
   'budget-exhausted': 'The service is having trouble. Try again in a moment.',
   parse: 'The server sent an answer we could not read. Try again; if it keeps happening, tell us.',
   unknown: 'Something went wrong. Try again in a moment.',

@@ -16,6 +16,12 @@ export const ATTEMPT_TIMEOUT = new HttpContextToken<number | null>(() => null);
 export const attemptTimeoutInterceptor: HttpInterceptorFn = (req, next) => {
   const clock = inject(NETWORK_CLOCK);
   const trace = callTrace(req, clock);
-  const ms = Math.max(0, Math.min(req.context.get(ATTEMPT_TIMEOUT) ?? inject(DEFAULT_ATTEMPT_TIMEOUT_MS), trace.remainingMs()));
+  const ms = Math.max(
+    0,
+    Math.min(
+      req.context.get(ATTEMPT_TIMEOUT) ?? inject(DEFAULT_ATTEMPT_TIMEOUT_MS),
+      trace.remainingMs(),
+    ),
+  );
   return failAfter(next(req), clock.timer(ms), () => new AttemptTimeoutError(ms));
 };

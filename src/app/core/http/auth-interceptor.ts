@@ -1,4 +1,9 @@
-import { HttpContextToken, HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import {
+  HttpContextToken,
+  HttpErrorResponse,
+  type HttpInterceptorFn,
+  type HttpRequest,
+} from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
 import { InjectionToken, inject } from '@angular/core';
 import { type Observable, catchError, finalize, switchMap, take, throwError } from 'rxjs';
@@ -42,15 +47,19 @@ export const ACCESS_TOKEN_SOURCE = new InjectionToken<AccessTokenSource>('ACCESS
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const base = inject(DOCUMENT).baseURI;
-  if (req.context.get(SKIP_AUTH) || !isAllowedOrigin(req.url, inject(API_ORIGINS), base)) return next(req);
+  if (req.context.get(SKIP_AUTH) || !isAllowedOrigin(req.url, inject(API_ORIGINS), base))
+    return next(req);
   const source = inject(ACCESS_TOKEN_SOURCE);
   const trace = callTrace(req, inject(NETWORK_CLOCK));
-  const isAuthEndpoint = inject(AUTH_PATHS).some((prefix) => pathOf(req.url, base).startsWith(prefix));
+  const isAuthEndpoint = inject(AUTH_PATHS).some((prefix) =>
+    pathOf(req.url, base).startsWith(prefix),
+  );
   const token = source.current();
 
   return next(withToken(req, token)).pipe(
     catchError((error: unknown) => {
-      if (!(error instanceof HttpErrorResponse) || error.status !== 401 || isAuthEndpoint) return throwError(() => error);
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401 || isAuthEndpoint)
+        return throwError(() => error);
       const endWait = trace.beginWait('refresh');
       return source.refreshAfter(token).pipe(
         take(1),

@@ -75,7 +75,11 @@ export function callTrace(req: HttpRequest<unknown>, clock: NetworkClock): CallT
  * A request whose context is a copy with one more value. HttpContext is mutable and shared by
  * `clone()`, so setting a value on the caller's context would leak into their next call.
  */
-export function withContextValue<T, B>(req: HttpRequest<B>, token: HttpContextToken<T>, value: T): HttpRequest<B> {
+export function withContextValue<T, B>(
+  req: HttpRequest<B>,
+  token: HttpContextToken<T>,
+  value: T,
+): HttpRequest<B> {
   const context = new HttpContext();
   for (const key of req.context.keys()) context.set(key, req.context.get(key));
   return req.clone({ context: context.set(token, value) });

@@ -13,13 +13,13 @@ describe('CircuitBreaker', () => {
   describe('closed', () => {
     it('starts closed and admits calls', () => {
       expect(breaker.state(T0)).toBe('closed');
-      expect(breaker.admit(T0)).toBeTrue();
+      expect(breaker.admit(T0)).toBe('pass');
     });
 
     it('stays closed after 9 calls even when all of them failed', () => {
       recordMany(breaker, 9, false, T0);
       expect(breaker.state(T0)).toBe('closed');
-      expect(breaker.admit(T0)).toBeTrue();
+      expect(breaker.admit(T0)).toBe('pass');
     });
 
     it('opens when half of 10 calls within the window failed', () => {
@@ -53,7 +53,7 @@ describe('CircuitBreaker', () => {
     });
 
     it('refuses calls', () => {
-      expect(breaker.admit(T0 + 1000)).toBeFalse();
+      expect(breaker.admit(T0 + 1000)).toBe('rejected');
     });
 
     it('says how long until a probe may go out', () => {
@@ -65,7 +65,7 @@ describe('CircuitBreaker', () => {
     });
 
     it('still refuses just before the 5 s are up', () => {
-      expect(breaker.admit(T0 + 4999)).toBeFalse();
+      expect(breaker.admit(T0 + 4999)).toBe('rejected');
     });
 
     it('turns half-open after 5 s', () => {
@@ -81,31 +81,39 @@ describe('CircuitBreaker', () => {
     });
 
     it('admits exactly one probe', () => {
-      expect(breaker.admit(later)).toBeTrue();
-      expect(breaker.admit(later)).toBeFalse();
-      expect(breaker.admit(later + 100)).toBeFalse();
+      expect(breaker.admit(later)).toBe('probe');
+      expect(breaker.admit(later)).toBe('rejected');
+      expect(breaker.admit(later + 100)).toBe('rejected');
+    });
+
+    it('ignores a late outcome of an attempt admitted before it opened', () => {
+      breaker.admit(later);
+      breaker.record(true, later + 10);
+      expect(breaker.state(later + 10)).toBe('half-open');
+      breaker.record(false, later + 20, true);
+      expect(breaker.state(later + 20)).toBe('open');
     });
 
     it('closes when the probe succeeds', () => {
       breaker.admit(later);
-      breaker.record(true, later + 50);
+      breaker.record(true, later + 50, true);
       expect(breaker.state(later + 50)).toBe('closed');
-      expect(breaker.admit(later + 50)).toBeTrue();
-      expect(breaker.admit(later + 50)).toBeTrue();
+      expect(breaker.admit(later + 50)).toBe('pass');
+      expect(breaker.admit(later + 50)).toBe('pass');
     });
 
     it('starts a fresh count after closing', () => {
       breaker.admit(later);
-      breaker.record(true, later + 50);
+      breaker.record(true, later + 50, true);
       recordMany(breaker, 9, false, later + 100);
       expect(breaker.state(later + 100)).toBe('closed');
     });
 
     it('re-opens for another 5 s when the probe fails', () => {
       breaker.admit(later);
-      breaker.record(false, later + 50);
+      breaker.record(false, later + 50, true);
       expect(breaker.state(later + 50)).toBe('open');
-      expect(breaker.admit(later + 50)).toBeFalse();
+      expect(breaker.admit(later + 50)).toBe('rejected');
       expect(breaker.retryInMs(later + 50)).toBe(5000);
     });
 
@@ -113,7 +121,7 @@ describe('CircuitBreaker', () => {
       breaker.admit(later);
       breaker.abandon();
       expect(breaker.state(later + 10)).toBe('half-open');
-      expect(breaker.admit(later + 10)).toBeTrue();
+      expect(breaker.admit(later + 10)).toBe('probe');
     });
   });
 });

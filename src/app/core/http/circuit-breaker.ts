@@ -16,17 +16,21 @@ export class CircuitBreaker {
   constructor(private readonly options: CircuitBreakerOptions) {}
 
   state(now: number): CircuitState {
-    if (this.currentState === 'open' && now - this.openedAt >= this.options.openMs) this.currentState = 'half-open';
+    if (this.currentState === 'open' && now - this.openedAt >= this.options.openMs)
+      this.currentState = 'half-open';
     return this.currentState;
   }
 
-  /** Whether an attempt may go out now; in half-open, only the first caller gets through. */
-  admit(now: number): boolean {
+  /**
+   * Whether an attempt may go out now: `pass` while closed; in half-open only the first caller
+   * gets through, as the `probe`; everyone else is `rejected`.
+   */
+  admit(now: number): 'pass' | 'probe' | 'rejected' {
     const state = this.state(now);
-    if (state === 'closed') return true;
-    if (state === 'open' || this.probing) return false;
+    if (state === 'closed') return 'pass';
+    if (state === 'open' || this.probing) return 'rejected';
     this.probing = true;
-    return true;
+    return 'probe';
   }
 
   /** Milliseconds until an open breaker lets a probe through. */
@@ -39,18 +43,24 @@ export class CircuitBreaker {
     this.probing = false;
   }
 
-  record(ok: boolean, now: number): void {
-    if (this.probing || this.currentState === 'half-open') {
+  /**
+   * The outcome of an admitted attempt. Only the probe decides a half-open breaker: a slow
+   * attempt let through before the breaker opened must not close or re-open it when it lands.
+   */
+  record(ok: boolean, now: number, probe = false): void {
+    if (probe) {
       this.probing = false;
       if (ok) this.close();
       else this.open(now);
       return;
     }
+    if (this.state(now) !== 'closed') return;
     this.outcomes.push({ at: now, ok });
     this.outcomes = this.outcomes.filter((o) => now - o.at < this.options.windowMs);
     const failures = this.outcomes.filter((o) => !o.ok).length;
     const { minCalls, failureRatio } = this.options;
-    if (this.outcomes.length >= minCalls && failures / this.outcomes.length >= failureRatio) this.open(now);
+    if (this.outcomes.length >= minCalls && failures / this.outcomes.length >= failureRatio)
+      this.open(now);
   }
 
   private open(now: number): void {

@@ -5,7 +5,11 @@ import { Observable } from 'rxjs';
  * source (which aborts an HTTP attempt in flight). Unlike `race`, an early `next` from the
  * source (HttpClient's `Sent` event) does not cancel the deadline.
  */
-export function failAfter<T>(source: Observable<T>, deadline: Observable<unknown>, error: () => unknown): Observable<T> {
+export function failAfter<T>(
+  source: Observable<T>,
+  deadline: Observable<unknown>,
+  error: () => unknown,
+): Observable<T> {
   return new Observable<T>((subscriber) => {
     const timer = deadline.subscribe(() => subscriber.error(error()));
     const inner = source.subscribe({

@@ -1,5 +1,9 @@
 // The network layer's public API. Everything else in this folder is internal.
-export { provideNetworkLayer, NETWORK_INTERCEPTORS, assertConsistentOptions } from './provide-network-layer';
+export {
+  provideNetworkLayer,
+  NETWORK_INTERCEPTORS,
+  assertConsistentOptions,
+} from './provide-network-layer';
 export {
   API_ORIGINS,
   APP_PLATFORM,
@@ -18,8 +22,19 @@ export {
   type RetryBudgetOptions,
   type RetryPolicy,
 } from './network-layer-options';
-export { AppError, isAppError, appErrorMessage, type AppErrorKind, type AppErrorInit } from './app-error';
-export { parseProblem, fieldErrors, type ProblemDetails, type FieldErrors } from './problem-details';
+export {
+  AppError,
+  isAppError,
+  appErrorMessage,
+  type AppErrorKind,
+  type AppErrorInit,
+} from './app-error';
+export {
+  parseProblem,
+  fieldErrors,
+  type ProblemDetails,
+  type FieldErrors,
+} from './problem-details';
 export { toAppError } from './to-app-error';
 export { NETWORK_CLOCK, type NetworkClock } from './network-clock';
 export { NETWORK_STATUS, type NetworkStatus } from './network-status';

@@ -1,19 +1,25 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Subscription } from 'rxjs';
+
 import { ApiVersionSignals } from './api-version-signals';
-import { AppError, isAppError } from './app-error';
+
 import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
 import { authInterceptor } from './auth-interceptor';
 import { correlationInterceptor } from './correlation-interceptor';
 import { DEADLINE, deadlineInterceptor } from './deadline-interceptor';
 import { errorMapperInterceptor } from './error-mapper-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
-import { BACKGROUND, NETWORK_CALL_SINK, NetworkActivity, type NetworkCallRecord, observabilityInterceptor } from './observability-interceptor';
+import {
+  BACKGROUND,
+  NETWORK_CALL_SINK,
+  NetworkActivity,
+  type NetworkCallRecord,
+  observabilityInterceptor,
+} from './observability-interceptor';
 import { NETWORK_INTERCEPTORS } from './provide-network-layer';
 import { IDEMPOTENCY_KEY, RETRY, retryInterceptor } from './retry-interceptor';
-import { networkLayerTesting, type NetworkLayerTesting } from './testing';
+import { collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
 import { versionInterceptor } from './version-interceptor';
 
 describe('the network layer chain', () => {
@@ -26,13 +32,20 @@ describe('the network layer chain', () => {
     layer = networkLayerTesting(options);
     records = [];
     TestBed.configureTestingModule({
-      providers: [...layer.providers, { provide: NETWORK_CALL_SINK, useValue: { record: (r: NetworkCallRecord) => records.push(r) } }],
+      providers: [
+        ...layer.providers,
+        {
+          provide: NETWORK_CALL_SINK,
+          useValue: { record: (r: NetworkCallRecord) => records.push(r) },
+        },
+      ],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
   }
 
-  afterEach(() => backend.verify());
+  beforeEach(() => (backend = undefined as unknown as HttpTestingController));
+  afterEach(() => backend?.verify());
 
   describe('order', () => {
     it('runs error mapper, observability, correlation, deadline, retry, auth, version, attempt timeout, outermost first', () => {
@@ -150,7 +163,9 @@ describe('the network layer chain', () => {
 
     it('does not retry a 4xx such as 404', () => {
       const call = collect(http.get('/api/orders/9'));
-      backend.expectOne('/api/orders/9').flush(problem(404), { status: 404, statusText: 'Not Found' });
+      backend
+        .expectOne('/api/orders/9')
+        .flush(problem(404), { status: 404, statusText: 'Not Found' });
       layer.clock.advance(10_000);
       backend.expectNone('/api/orders/9');
       expect(call.error?.kind).toBe('not-found');
@@ -158,7 +173,11 @@ describe('the network layer chain', () => {
 
     it('waits exactly the Retry-After seconds, without jitter', () => {
       const call = collect(http.get('/api/orders'));
-      backend.expectOne('/api/orders').flush(problem(429), { status: 429, statusText: 'Too Many', headers: { 'Retry-After': '2' } });
+      backend.expectOne('/api/orders').flush(problem(429), {
+        status: 429,
+        statusText: 'Too Many',
+        headers: { 'Retry-After': '2' },
+      });
       expect(layer.clock.requested).toContain(2000);
       layer.clock.advance(1999);
       backend.expectNone('/api/orders');
@@ -169,14 +188,20 @@ describe('the network layer chain', () => {
 
     it('fails at once as rate-limited when Retry-After is past the cap', () => {
       const call = collect(http.get('/api/orders'));
-      backend.expectOne('/api/orders').flush(problem(503), { status: 503, statusText: 'Busy', headers: { 'Retry-After': '120' } });
+      backend.expectOne('/api/orders').flush(problem(503), {
+        status: 503,
+        statusText: 'Busy',
+        headers: { 'Retry-After': '120' },
+      });
       expect(call.error?.kind).toBe('rate-limited');
       expect(call.error?.retryAfterMs).toBe(120_000);
       expect(call.error?.attempts).toBe(1);
     });
 
     it('retries nothing once the RETRY context says none', () => {
-      const call = collect(http.get('/api/orders', { context: new HttpContext().set(RETRY, 'none') }));
+      const call = collect(
+        http.get('/api/orders', { context: new HttpContext().set(RETRY, 'none') }),
+      );
       fail503(backend.expectOne('/api/orders'));
       layer.clock.advance(10_000);
       backend.expectNone('/api/orders');
@@ -250,7 +275,9 @@ describe('the network layer chain', () => {
     });
 
     it('holds the deadline across attempts and fails as timeout', () => {
-      const call = collect(http.get('/api/orders', { context: new HttpContext().set(DEADLINE, 1000) }));
+      const call = collect(
+        http.get('/api/orders', { context: new HttpContext().set(DEADLINE, 1000) }),
+      );
       fail503(backend.expectOne('/api/orders'));
       layer.clock.advance(150);
       const second = backend.expectOne('/api/orders');
@@ -272,7 +299,9 @@ describe('the network layer chain', () => {
     });
 
     it('does not retry a timed-out POST even with a key: the server may still be writing', () => {
-      const call = collect(http.post('/api/orders', {}, { context: new HttpContext().set(IDEMPOTENCY_KEY, 'k-1') }));
+      const call = collect(
+        http.post('/api/orders', {}, { context: new HttpContext().set(IDEMPOTENCY_KEY, 'k-1') }),
+      );
       backend.expectOne('/api/orders');
       layer.clock.advance(10_000);
       layer.clock.advance(10_000);
@@ -284,7 +313,10 @@ describe('the network layer chain', () => {
       const call = collect(http.get('/api/orders'));
       backend
         .expectOne('/api/orders')
-        .flush({ ...problem(426), minVersion: '2.0.0' }, { status: 426, statusText: 'Upgrade Required' });
+        .flush(
+          { ...problem(426), minVersion: '2.0.0' },
+          { status: 426, statusText: 'Upgrade Required' },
+        );
       expect(call.error?.kind).toBe('upgrade-required');
       expect(call.error?.minVersion).toBe('2.0.0');
       expect(TestBed.inject(ApiVersionSignals).upgradeRequired()).toEqual({ minVersion: '2.0.0' });
@@ -311,12 +343,16 @@ describe('the network layer chain', () => {
       expect(record.status).toBe(200);
       expect(record.attempts.map((a) => a.status)).toEqual([503, 200]);
       expect(record.attempts[0].errorKind).toBe('server');
-      expect(record.waits).toEqual([{ kind: 'backoff', startedAt: jasmine.any(Number), durationMs: 150 }]);
+      expect(record.waits).toEqual([
+        { kind: 'backoff', startedAt: jasmine.any(Number), durationMs: 150 },
+      ]);
     });
 
     it('records a failed call with its error kind', () => {
       collect(http.get('/api/orders/1'));
-      backend.expectOne('/api/orders/1').flush(problem(404), { status: 404, statusText: 'Not Found' });
+      backend
+        .expectOne('/api/orders/1')
+        .flush(problem(404), { status: 404, statusText: 'Not Found' });
       expect(records[0].outcome).toBe('error');
       expect(records[0].errorKind).toBe('not-found');
     });
@@ -333,24 +369,6 @@ describe('the network layer chain', () => {
     });
   });
 });
-
-interface Collected<T> {
-  value?: T;
-  error?: AppError;
-  readonly subscription: Subscription;
-}
-
-function collect<T>(source: import('rxjs').Observable<T>): Collected<T> {
-  const result: { value?: T; error?: AppError; subscription?: Subscription } = {};
-  result.subscription = source.subscribe({
-    next: (value) => (result.value = value),
-    error: (error: unknown) => {
-      if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-      result.error = error;
-    },
-  });
-  return result as Collected<T>;
-}
 
 function problem(status: number): Record<string, unknown> {
   return { type: `/problems/${status}`, title: `Status ${status}`, status };

@@ -68,7 +68,11 @@ export const observabilityInterceptor: HttpInterceptorFn = (req, next) => {
   const background = req.context.get(BACKGROUND);
   let settled = false;
 
-  const settle = (outcome: NetworkCallRecord['outcome'], status: number, errorKind?: AppErrorKind) => {
+  const settle = (
+    outcome: NetworkCallRecord['outcome'],
+    status: number,
+    errorKind?: AppErrorKind,
+  ) => {
     if (settled) return;
     settled = true;
     activity.settled(background);

@@ -21,7 +21,10 @@ export class OriginHealth {
   of(origin: string): { budget: RetryBudget; breaker: CircuitBreaker } {
     let health = this.origins.get(origin);
     if (!health) {
-      health = { budget: new RetryBudget(this.budgetOptions), breaker: new CircuitBreaker(this.breakerOptions) };
+      health = {
+        budget: new RetryBudget(this.budgetOptions),
+        breaker: new CircuitBreaker(this.breakerOptions),
+      };
       this.origins.set(origin, health);
     }
     return health;

@@ -22,5 +22,9 @@ export function pathOf(url: string, base: string): string {
 /** Whether the URL goes to one of the allowed origins: scheme, host and port must all match. */
 export function isAllowedOrigin(url: string, allowed: readonly string[], base: string): boolean {
   const origin = originOf(url, base);
-  return origin !== undefined && origin !== 'null' && allowed.some((entry) => originOf(entry, base) === origin);
+  return (
+    origin !== undefined &&
+    origin !== 'null' &&
+    allowed.some((entry) => originOf(entry, base) === origin)
+  );
 }

@@ -7,7 +7,12 @@ import {
   withInterceptors,
   withXsrfConfiguration,
 } from '@angular/common/http';
-import { type EnvironmentProviders, type Provider, isDevMode, makeEnvironmentProviders } from '@angular/core';
+import {
+  type EnvironmentProviders,
+  type Provider,
+  isDevMode,
+  makeEnvironmentProviders,
+} from '@angular/core';
 import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
 import { authInterceptor } from './auth-interceptor';
 import { correlationInterceptor } from './correlation-interceptor';
@@ -92,7 +97,10 @@ function optionProviders(options: NetworkLayerOptions): Provider[] {
   add(AUTH_PATHS, options.authPaths);
   add(RETRY_POLICY, options.retryPolicy && { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy });
   add(RETRY_BUDGET, options.retryBudget && { ...DEFAULT_RETRY_BUDGET, ...options.retryBudget });
-  add(CIRCUIT_BREAKER, options.circuitBreaker && { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker });
+  add(
+    CIRCUIT_BREAKER,
+    options.circuitBreaker && { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker },
+  );
   return providers;
 }
 
@@ -105,20 +113,44 @@ export function assertConsistentOptions(options: NetworkLayerOptions): void {
   const budget = { ...DEFAULT_RETRY_BUDGET, ...options.retryBudget };
   const breaker = { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker };
 
-  if (!(attempt > 0) || !(deadline > 0)) problems.push('attemptTimeoutMs and deadlineMs must be positive');
-  if (attempt > deadline) problems.push(`attemptTimeoutMs (${attempt}) is longer than deadlineMs (${deadline}): no attempt could use it`);
-  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) problems.push('retryPolicy.maxAttempts must be a whole number ≥ 1');
-  if (retry.baseDelayMs < 0 || retry.baseDelayMs > retry.maxDelayMs) problems.push('retryPolicy.baseDelayMs must be between 0 and maxDelayMs');
-  const neverRetried = retry.retryStatuses.filter((s) => s < 400 || (s < 500 && ![408, 425, 429].includes(s)));
-  if (neverRetried.length) problems.push(`retryPolicy.retryStatuses has statuses that must not be retried: ${neverRetried.join(', ')}`);
+  if (!(attempt > 0) || !(deadline > 0))
+    problems.push('attemptTimeoutMs and deadlineMs must be positive');
+  if (attempt > deadline)
+    problems.push(
+      `attemptTimeoutMs (${attempt}) is longer than deadlineMs (${deadline}): no attempt could use it`,
+    );
+  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1)
+    problems.push('retryPolicy.maxAttempts must be a whole number ≥ 1');
+  if (retry.baseDelayMs < 0 || retry.baseDelayMs > retry.maxDelayMs)
+    problems.push('retryPolicy.baseDelayMs must be between 0 and maxDelayMs');
+  const neverRetried = retry.retryStatuses.filter(
+    (s) => s < 400 || (s < 500 && ![408, 425, 429].includes(s)),
+  );
+  if (neverRetried.length)
+    problems.push(
+      `retryPolicy.retryStatuses has statuses that must not be retried: ${neverRetried.join(', ')}`,
+    );
   const unsafe = retry.retryMethods.filter((m) => ['POST', 'PATCH'].includes(m.toUpperCase()));
-  if (unsafe.length) problems.push('retryPolicy.retryMethods may not list POST or PATCH: mark the call with IDEMPOTENCY_KEY instead');
-  if (budget.minTokens >= budget.capacity) problems.push(`retryBudget.minTokens (${budget.minTokens}) must be below capacity (${budget.capacity}), or nothing is ever retried`);
-  if (!(breaker.failureRatio > 0 && breaker.failureRatio <= 1)) problems.push('circuitBreaker.failureRatio must be in (0, 1]');
-  if (breaker.minCalls < 1 || breaker.windowMs <= 0 || breaker.openMs <= 0) problems.push('circuitBreaker.minCalls, windowMs and openMs must be positive');
+  if (unsafe.length)
+    problems.push(
+      'retryPolicy.retryMethods may not list POST or PATCH: mark the call with IDEMPOTENCY_KEY instead',
+    );
+  if (budget.minTokens >= budget.capacity)
+    problems.push(
+      `retryBudget.minTokens (${budget.minTokens}) must be below capacity (${budget.capacity}), or nothing is ever retried`,
+    );
+  if (!(breaker.failureRatio > 0 && breaker.failureRatio <= 1))
+    problems.push('circuitBreaker.failureRatio must be in (0, 1]');
+  if (breaker.minCalls < 1 || breaker.windowMs <= 0 || breaker.openMs <= 0)
+    problems.push('circuitBreaker.minCalls, windowMs and openMs must be positive');
   for (const origin of options.apiOrigins ?? []) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`apiOrigins entry "${origin}" is not an origin like https://api.example.com (no path, no trailing slash)`);
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(
+        `apiOrigins entry "${origin}" is not an origin like https://api.example.com (no path, no trailing slash)`,
+      );
   }
-  if (options.apiOrigins?.length === 0) problems.push('apiOrigins is empty: no call would ever carry the access token');
-  if (problems.length) throw new Error(`[Keel network layer] Contradictory options:\n- ${problems.join('\n- ')}`);
+  if (options.apiOrigins?.length === 0)
+    problems.push('apiOrigins is empty: no call would ever carry the access token');
+  if (problems.length)
+    throw new Error(`[Keel network layer] Contradictory options:\n- ${problems.join('\n- ')}`);
 }

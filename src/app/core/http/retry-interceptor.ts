@@ -7,7 +7,17 @@ import {
   type HttpRequest,
 } from '@angular/common/http';
 import { InjectionToken, inject } from '@angular/core';
-import { type Observable, catchError, defer, filter, finalize, switchMap, take, tap, throwError } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  defer,
+  filter,
+  finalize,
+  switchMap,
+  take,
+  tap,
+  throwError,
+} from 'rxjs';
 import { ApiVersionSignals } from './api-version-signals';
 import { AppError } from './app-error';
 import { callTrace } from './call-trace';
@@ -50,7 +60,8 @@ export const retryInterceptor: HttpInterceptorFn = (req, next) => {
   const versions = inject(ApiVersionSignals);
   const override = req.context.get(RETRY);
   const defaults = inject(RETRY_POLICY);
-  const policy: RetryPolicy = override === 'none' ? { ...defaults, maxAttempts: 1 } : { ...defaults, ...override };
+  const policy: RetryPolicy =
+    override === 'none' ? { ...defaults, maxAttempts: 1 } : { ...defaults, ...override };
   const origin = originOf(req.url, inject(DOCUMENT).baseURI) ?? 'unknown';
   const { budget, breaker } = inject(OriginHealth).of(origin);
   const trace = callTrace(req, clock);
@@ -58,19 +69,32 @@ export const retryInterceptor: HttpInterceptorFn = (req, next) => {
   const keyed = withIdempotencyKey(req);
   const hasIdempotencyKey = keyed.headers.has('Idempotency-Key');
 
-  const waitFor = (ms: number, kind: 'backoff' | 'retry-after' | 'offline'): Observable<unknown> => {
+  const waitFor = (
+    ms: number,
+    kind: 'backoff' | 'retry-after' | 'offline',
+  ): Observable<unknown> => {
     const endWait = trace.beginWait(kind);
-    const timer = kind === 'offline' ? network.changes.pipe(filter(Boolean), take(1)) : clock.timer(ms);
+    const timer =
+      kind === 'offline' ? network.changes.pipe(filter(Boolean), take(1)) : clock.timer(ms);
     // After a backoff, a connection lost in the meantime pauses the retry until it is back.
-    const resumed = timer.pipe(switchMap(() => (network.isOnline() ? [true] : network.changes.pipe(filter(Boolean), take(1)))));
+    const resumed = timer.pipe(
+      switchMap(() =>
+        network.isOnline() ? [true] : network.changes.pipe(filter(Boolean), take(1)),
+      ),
+    );
     return resumed.pipe(take(1), finalize(endWait));
   };
 
   const attempt = (n: number): Observable<HttpEvent<unknown>> =>
     defer(() => {
       if (!network.isOnline()) return throwError(() => new AppError({ kind: 'offline' }));
-      if (!breaker.admit(clock.now())) {
-        return throwError(() => new AppError({ kind: 'circuit-open', retryAfterMs: breaker.retryInMs(clock.now()) }));
+      const admission = breaker.admit(clock.now());
+      const probe = admission === 'probe';
+      if (admission === 'rejected') {
+        return throwError(
+          () =>
+            new AppError({ kind: 'circuit-open', retryAfterMs: breaker.retryInMs(clock.now()) }),
+        );
       }
       const record = trace.beginAttempt(n);
       let recorded = false;
@@ -79,28 +103,39 @@ export const retryInterceptor: HttpInterceptorFn = (req, next) => {
           if (!(event instanceof HttpResponse)) return;
           trace.endAttempt(record, event.status);
           recorded = true;
-          breaker.record(true, clock.now());
+          breaker.record(true, clock.now(), probe);
           budget.recordSuccess();
         }),
         catchError((error: unknown) => {
           const status = error instanceof HttpErrorResponse ? error.status : 0;
           trace.endAttempt(record, status, toAppError(error, clock.now()).kind);
           recorded = true;
-          breaker.record(!countsAsOutage(error), clock.now());
+          breaker.record(!countsAsOutage(error), clock.now(), probe);
           if (versions.upgradeRequired()) return throwError(() => error);
           const decision = decideRetry(
-            { error, method: req.method, attempt: n, hasIdempotencyKey, isOnline: network.isOnline(), remainingMs: trace.remainingMs(), now: clock.now(), policy },
+            {
+              error,
+              method: req.method,
+              attempt: n,
+              hasIdempotencyKey,
+              isOnline: network.isOnline(),
+              remainingMs: trace.remainingMs(),
+              now: clock.now(),
+              policy,
+            },
             random,
           );
           if (!decision.retry) return throwError(() => decision.error ?? error);
           // Waiting for the connection to come back spends no budget: the server saw nothing.
           if (decision.wait !== 'offline' && !budget.tryRetry()) {
-            return throwError(() => new AppError({ kind: 'budget-exhausted', status, cause: error }));
+            return throwError(
+              () => new AppError({ kind: 'budget-exhausted', status, cause: error }),
+            );
           }
           return waitFor(decision.delayMs, decision.wait).pipe(switchMap(() => attempt(n + 1)));
         }),
         // A cancelled probe must not leave a half-open breaker waiting for an outcome forever.
-        finalize(() => recorded || breaker.abandon()),
+        finalize(() => recorded || !probe || breaker.abandon()),
       );
     });
 

@@ -18,7 +18,11 @@ export interface RetryInput {
 }
 
 export type RetryDecision =
-  | { readonly retry: true; readonly delayMs: number; readonly wait: 'backoff' | 'retry-after' | 'offline' }
+  | {
+      readonly retry: true;
+      readonly delayMs: number;
+      readonly wait: 'backoff' | 'retry-after' | 'offline';
+    }
   | { readonly retry: false; readonly error?: AppError };
 
 /**
@@ -34,7 +38,15 @@ export function decideRetry(input: RetryInput, random: () => number = Math.rando
     if (retryAfterMs !== undefined) {
       // The server named the wait: honour it exactly, or fail now if it is too long to wait.
       if (retryAfterMs > policy.maxRetryAfterMs || retryAfterMs >= input.remainingMs) {
-        return { retry: false, error: new AppError({ kind: 'rate-limited', status: error.status, retryAfterMs, cause: error }) };
+        return {
+          retry: false,
+          error: new AppError({
+            kind: 'rate-limited',
+            status: error.status,
+            retryAfterMs,
+            cause: error,
+          }),
+        };
       }
       if (attempt >= policy.maxAttempts) return { retry: false };
       return { retry: true, delayMs: retryAfterMs, wait: 'retry-after' };
@@ -50,13 +62,21 @@ export function decideRetry(input: RetryInput, random: () => number = Math.rando
 }
 
 /** Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): random(0, cap). */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor(random() * cap);
 }
 
 /** Whether a method may be sent twice: idempotent by nature, or made so by a key. */
-export function isRetryableMethod({ method, hasIdempotencyKey, policy }: Pick<RetryInput, 'method' | 'hasIdempotencyKey' | 'policy'>): boolean {
+export function isRetryableMethod({
+  method,
+  hasIdempotencyKey,
+  policy,
+}: Pick<RetryInput, 'method' | 'hasIdempotencyKey' | 'policy'>): boolean {
   const upper = method.toUpperCase();
   if ((upper === 'POST' || upper === 'PATCH') && hasIdempotencyKey) return true;
   return policy.retryMethods.includes(upper);
@@ -72,7 +92,8 @@ function isRetryableFailure({ error, method, policy }: RetryInput): boolean {
   return policy.retryStatuses.includes(error.status);
 }
 
-function isAbort(error: HttpErrorResponse): boolean {
+/** A status-0 error caused by cancelling the request, which is never a failure to report. */
+export function isAbort(error: HttpErrorResponse): boolean {
   return error.error instanceof DOMException && error.error.name === 'AbortError';
 }
 

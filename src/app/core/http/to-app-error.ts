@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { AppError, isAppError, type AppErrorKind } from './app-error';
 import { fieldErrors, parseProblem } from './problem-details';
 import { parseRetryAfter } from './retry-after';
-import { AttemptTimeoutError } from './retry-policy';
+import { AttemptTimeoutError, isAbort } from './retry-policy';
 
 const KIND_BY_STATUS: Readonly<Record<number, AppErrorKind>> = {
   400: 'validation',
@@ -37,7 +37,7 @@ function fromHttpError(error: HttpErrorResponse, now: number): AppError {
   const { status } = error;
   const problem = parseProblem(error.error);
   const base = { status, problem, cause: error };
-  if (status === 0) return new AppError({ ...base, kind: 'network' });
+  if (status === 0) return new AppError({ ...base, kind: isAbort(error) ? 'aborted' : 'network' });
   // HttpClient reports a 2xx whose body would not parse as an error with the 2xx status.
   if (status >= 200 && status < 300) return new AppError({ ...base, kind: 'parse' });
   const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'unknown');
@@ -45,10 +45,18 @@ function fromHttpError(error: HttpErrorResponse, now: number): AppError {
     case 'validation':
       return new AppError({ ...base, kind, fieldErrors: fieldErrors(problem) });
     case 'rate-limited':
-      return new AppError({ ...base, kind, retryAfterMs: parseRetryAfter(error.headers.get('Retry-After'), now) });
+      return new AppError({
+        ...base,
+        kind,
+        retryAfterMs: parseRetryAfter(error.headers.get('Retry-After'), now),
+      });
     case 'upgrade-required': {
       const minVersion = problem?.['minVersion'];
-      return new AppError({ ...base, kind, minVersion: typeof minVersion === 'string' ? minVersion : undefined });
+      return new AppError({
+        ...base,
+        kind,
+        minVersion: typeof minVersion === 'string' ? minVersion : undefined,
+      });
     }
     default:
       return new AppError({ ...base, kind });

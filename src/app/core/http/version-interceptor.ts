@@ -1,4 +1,9 @@
-import { HttpErrorResponse, HttpResponse, type HttpHeaders, type HttpInterceptorFn } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  HttpResponse,
+  type HttpHeaders,
+  type HttpInterceptorFn,
+} from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { tap } from 'rxjs';
@@ -16,7 +21,11 @@ export const versionInterceptor: HttpInterceptorFn = (req, next) => {
   const signals = inject(ApiVersionSignals);
   const observe = (headers: HttpHeaders) => {
     signals.observeFlagsVersion(headers.get('X-Flags-Version'));
-    signals.observeDeprecation(headers.get('Deprecation'), headers.get('Sunset'), headers.get('Link'));
+    signals.observeDeprecation(
+      headers.get('Deprecation'),
+      headers.get('Sunset'),
+      headers.get('Link'),
+    );
   };
   const headers = { 'X-App-Version': inject(APP_VERSION), 'X-Platform': inject(APP_PLATFORM) };
   return next(req.clone({ setHeaders: headers })).pipe(

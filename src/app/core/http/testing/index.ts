@@ -2,3 +2,4 @@
 export { FakeNetworkClock } from './fake-network-clock';
 export { FakeNetworkStatus } from './fake-network-status';
 export { networkLayerTesting, type NetworkLayerTesting } from './provide-network-layer-testing';
+export { collect, settle, type Collected } from './collect';

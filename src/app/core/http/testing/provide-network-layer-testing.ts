@@ -18,7 +18,10 @@ export interface NetworkLayerTesting {
  * The real chain over `HttpTestingController`, with a fake clock, a switchable online status and
  * `random` for jitter (default 0.5, so a backoff of cap C waits C/2).
  */
-export function networkLayerTesting(options: NetworkLayerOptions = {}, random: () => number = () => 0.5): NetworkLayerTesting {
+export function networkLayerTesting(
+  options: NetworkLayerOptions = {},
+  random: () => number = () => 0.5,
+): NetworkLayerTesting {
   const clock = new FakeNetworkClock();
   const network = new FakeNetworkStatus();
   return {
