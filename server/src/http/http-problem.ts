@@ -84,8 +84,3 @@ export class HttpProblem extends Error {
     return new HttpProblem('not-found', { detail });
   }
 }
-
-/** Every problem type path, for the README and the tests. */
-export const problemTypes = Object.fromEntries(
-  Object.entries(catalog).map(([kind, entry]) => [`/problems/${kind}`, entry]),
-);

@@ -9,7 +9,10 @@ const fastifyCodes: Record<string, (message: string) => HttpProblem> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: (detail) => new HttpProblem('malformed-json', { detail }),
   FST_ERR_CTP_BODY_TOO_LARGE: () =>
     new HttpProblem('payload-too-large', { detail: 'The limit is 1048576 bytes.' }),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (detail) => new HttpProblem('unsupported-media-type', { detail }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new HttpProblem('unsupported-media-type', {
+      detail: 'Send the body as JSON, with Content-Type: application/json.',
+    }),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: (detail) => new HttpProblem('bad-request', { detail }),
 };
 
