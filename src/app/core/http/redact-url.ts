@@ -21,9 +21,7 @@ function redactParams(params: string): string {
     .split('&')
     .map((pair) => {
       const [name] = pair.split('=', 1);
-      return SECRET_PARAMS.test(decodeURIComponentSafe(name))
-        ? `${name}=[redacted]`
-        : pair;
+      return SECRET_PARAMS.test(decodeURIComponentSafe(name)) ? `${name}=[redacted]` : pair;
     })
     .join('&');
 }

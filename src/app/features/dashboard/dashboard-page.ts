@@ -1,8 +1,49 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { CurrencyPipe, DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { type AppError, isAppError } from '../../core/http';
+import { AsyncPanel } from '../../shared/async-panel';
+import { DashboardRepository } from './dashboard-repository';
 
+/**
+ * The dashboard: four widgets, each loading its own endpoint at the same time, each with its
+ * own loading, error and retry state, so one failing endpoint never blanks the page.
+ */
 @Component({
   selector: 'app-dashboard-page',
+  imports: [AsyncPanel, CurrencyPipe, DatePipe, DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h1>Dashboard</h1>`,
+  templateUrl: './dashboard-page.html',
+  styleUrl: './dashboard-page.scss',
 })
-export class DashboardPage {}
+export class DashboardPage {
+  private readonly repository = inject(DashboardRepository);
+
+  protected readonly summary = rxResource({ stream: () => this.repository.summary() });
+  protected readonly revenue = rxResource({ stream: () => this.repository.revenue() });
+  protected readonly topProducts = rxResource({ stream: () => this.repository.topProducts() });
+  protected readonly activity = rxResource({ stream: () => this.repository.activity() });
+
+  protected readonly maxDay = computed(() =>
+    Math.max(1, ...(this.revenue.value()?.days ?? []).map((d) => d.totalCents)),
+  );
+  protected readonly revenueTotal = computed(() =>
+    (this.revenue.value()?.days ?? []).reduce((sum, d) => sum + d.totalCents, 0),
+  );
+
+  protected errorOf(error: Error | undefined): AppError | null {
+    if (!error) return null;
+    // rxResource may wrap what the stream threw; the AppError is the error or its cause.
+    const candidate = isAppError(error) ? error : error.cause;
+    return isAppError(candidate) ? candidate : null;
+  }
+
+  protected messageOf(error: Error | undefined): string | null {
+    if (!error) return null;
+    return this.errorOf(error)?.message ?? 'Something went wrong. Try again in a moment.';
+  }
+
+  protected retryableOf(error: Error | undefined): boolean {
+    return this.errorOf(error)?.retryable ?? true;
+  }
+}
