@@ -2,9 +2,8 @@
 // /api to that API), in Debian's Chromium. One worker: chaos, flags and the version policy are
 // global server state, so tests run one after another and reset it in beforeEach.
 import { defineConfig } from '@playwright/test';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+// Playwright loads this file as CommonJS, so the shared launcher settings come in by require.
 const { requireChrome, CHROME_FLAGS } = require('./scripts/find-chrome.cjs') as {
   requireChrome: () => string;
   CHROME_FLAGS: string[];
@@ -41,8 +40,9 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx ng serve --port ${APP_PORT} --proxy-config e2e/proxy.e2e.json --no-hmr --no-live-reload`,
+      command: `npx ng serve --port ${APP_PORT} --no-hmr --no-live-reload`,
       url: `http://localhost:${APP_PORT}`,
+      env: { API_PORT: String(API_PORT) },
       reuseExistingServer: false,
       timeout: 180_000,
     },

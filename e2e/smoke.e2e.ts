@@ -1,6 +1,10 @@
 import { DEMO, expect, signIn, test } from './fixtures';
 
-test('signs in, sees the layout and signs out, with no console error', async ({ page, consoleErrors, devApi }) => {
+test('signs in, sees the layout and signs out, with no console error', async ({
+  page,
+  consoleErrors,
+  devApi,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByText(DEMO.email)).toBeVisible();
@@ -22,7 +26,10 @@ test('signs in, sees the layout and signs out, with no console error', async ({ 
   expect(consoleErrors).toEqual([]);
 });
 
-test('shows a message a person can act on for a wrong password', async ({ page, consoleErrors }) => {
+test('shows a message a person can act on for a wrong password', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(DEMO.email);
   await page.getByLabel('Password').fill('wrong-password');

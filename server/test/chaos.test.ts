@@ -42,6 +42,7 @@ describe('chaos config', () => {
       malformedRate: 0,
       dropAfterCommitRate: 0,
       routes: [],
+      seed: null,
     });
     await putChaos(server.base, { failRate: 0.25, retryAfterS: 3, routes: ['GET /api/orders'] });
     await putChaos(server.base, { latencyMs: 5 });
@@ -213,5 +214,19 @@ describe('chaos routes', () => {
     assert.equal((await fetch(`${server.base}/api/_dev/stats`)).status, 200);
     await putChaos(server.base, {});
     assert.equal((await client.request('GET', '/api/me')).status, 200);
+  });
+});
+
+describe('chaos seed', () => {
+  it('makes fractional rates repeat the same faults after each PUT', async () => {
+    const run = async () => {
+      await putChaos(server.base, { failRate: 0.5, routes: ['GET /api/me'], seed: 42 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await client.request('GET', '/api/me')).status);
+      return statuses;
+    };
+    const first = await run();
+    assert.deepEqual(await run(), first);
+    assert.ok(first.includes(503) && first.includes(200), `expected a mix, got ${first.join(',')}`);
   });
 });

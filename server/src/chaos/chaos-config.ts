@@ -13,6 +13,11 @@ export interface ChaosConfig {
   dropAfterCommitRate: number;
   /** `"METHOD /path"` or `"/path"` prefixes; empty means every route. */
   routes: string[];
+  /**
+   * When set, chaos draws come from a PRNG seeded with it (restarted by each PUT), so a test
+   * with a rate between 0 and 1 sees the same faults every run. Null: the server's random.
+   */
+  seed: number | null;
 }
 
 export const noChaos: ChaosConfig = {
@@ -26,6 +31,7 @@ export const noChaos: ChaosConfig = {
   malformedRate: 0,
   dropAfterCommitRate: 0,
   routes: [],
+  seed: null,
 };
 
 const rates = ['failRate', 'dropRate', 'hangRate', 'malformedRate', 'dropAfterCommitRate'] as const;
@@ -49,6 +55,8 @@ export function readChaosConfig(raw: unknown): ChaosConfig {
         : (reader.optionalNumber(body, 'retryAfterS', { integer: true, min: 0, max: 86_400 }) ??
           null),
   };
+  config.seed =
+    reader.optionalNumber(body, 'seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) ?? null;
   for (const rate of rates)
     config[rate] = reader.optionalNumber(body, rate, { min: 0, max: 1 }) ?? 0;
   const routes = reader.optionalArray(body, 'routes', { maxItems: 50 }) ?? [];
@@ -81,4 +89,6 @@ export function chaosApplies(config: ChaosConfig, method: string, path: string):
 /** The chaos in force; `PUT /api/_dev/chaos` swaps `config` whole. */
 export interface ChaosState {
   config: ChaosConfig;
+  /** The seeded draws of `config.seed`, if any. */
+  random?: () => number;
 }

@@ -23,7 +23,8 @@ export function installChaos(
   // Requests that chaos already answered (fail) are removed: send-time faults skip them.
   const underChaos = new WeakMap<FastifyRequest, ChaosConfig>();
   const hung = new Set<Socket>();
-  const draw = (rate: number) => rate > 0 && random() < rate;
+  const next = () => (state.random ?? random)();
+  const draw = (rate: number) => rate > 0 && next() < rate;
 
   app.addHook('onRequest', async (request, reply) => {
     const config = state.config;
@@ -32,7 +33,7 @@ export function installChaos(
     underChaos.set(request, config);
 
     const waitMs =
-      config.latencyMs + (config.jitterMs > 0 ? Math.floor(random() * (config.jitterMs + 1)) : 0);
+      config.latencyMs + (config.jitterMs > 0 ? Math.floor(next() * (config.jitterMs + 1)) : 0);
     if (waitMs > 0) {
       // Said on the response, so a client or test can tell injected latency from real slowness.
       reply.header('x-chaos-latency-ms', String(waitMs));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessTokens } from '../auth/access-tokens.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import { noChaos, readChaosConfig, type ChaosState } from '../chaos/chaos-config.ts';
+import { seededRandom } from '../db/seeded-random.ts';
 import type { Db } from '../db/open-database.ts';
 import { seedDatabase } from '../db/seed-database.ts';
 import type { FeatureFlags } from '../flags/feature-flags.ts';
@@ -43,6 +44,7 @@ export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): vo
     if (data) seedDatabase(db, now());
     stats.reset();
     chaos.config = noChaos;
+    chaos.random = undefined;
     versionPolicy.clear();
     flags.clearOverrides();
     loginLimiter.reset();
@@ -53,6 +55,7 @@ export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): vo
   app.get('/api/_dev/chaos', async () => chaos.config);
   app.put('/api/_dev/chaos', async (request) => {
     chaos.config = readChaosConfig(request.body);
+    chaos.random = chaos.config.seed === null ? undefined : seededRandom(chaos.config.seed);
     return chaos.config;
   });
 
