@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the dev API and `ng serve` together (ng serve proxies /api to the API, see
-// proxy.conf.json). Ctrl-C stops both; if either one exits, the other is stopped too.
+// proxy.conf.mjs). Ctrl-C stops both; if either one exits, the other is stopped too.
 import { spawn } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
 
