@@ -9,8 +9,9 @@ const { requireChrome, CHROME_FLAGS } = require('./scripts/find-chrome.cjs') as 
   CHROME_FLAGS: string[];
 };
 
-export const API_PORT = 3100;
-export const APP_PORT = 4300;
+// KEEL_E2E_API_PORT / KEEL_E2E_APP_PORT let two runs share a machine.
+export const API_PORT = Number(process.env['KEEL_E2E_API_PORT'] ?? 3100);
+export const APP_PORT = Number(process.env['KEEL_E2E_APP_PORT'] ?? 4300);
 
 export default defineConfig({
   testDir: 'e2e',

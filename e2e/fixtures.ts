@@ -2,7 +2,7 @@
 // error or uncaught page error. `devApi` talks to the dev API directly (not through the app).
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
-export const API_URL = 'http://127.0.0.1:3100';
+export const API_URL = `http://127.0.0.1:${process.env['KEEL_E2E_API_PORT'] ?? 3100}`;
 export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
 
 export interface DevApi {
