@@ -1,5 +1,13 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { appConfig } from './app/app.config';
+import { version } from '../package.json';
 import { App } from './app/app';
+import { appConfig } from './app/app.config';
+import { loadRuntimeConfig, startSentry } from './app/core/observability';
 
-bootstrapApplication(App, appConfig).catch((err) => console.error(err));
+// Sentry loads beside the app, not before it: errors raised before it arrives are queued.
+// The DSN comes from public/config.json at run time (no DSN: Sentry stays off).
+loadRuntimeConfig()
+  .then((config) => startSentry(config, { release: version, platform: 'web' }))
+  .catch((err: unknown) => console.error('Sentry did not start', err));
+
+bootstrapApplication(App, appConfig).catch((err: unknown) => console.error(err));

@@ -3,6 +3,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { provideSession } from './core/auth';
 import { provideNetworkLayer } from './core/http';
+import { provideObservability } from './core/observability';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -12,5 +13,6 @@ export const appConfig: ApplicationConfig = {
     // defaults fit the dev API (same origin through the ng serve proxy). See README.
     provideNetworkLayer(),
     provideSession(),
+    provideObservability(),
   ],
 };

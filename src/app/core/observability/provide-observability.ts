@@ -1,0 +1,53 @@
+import {
+  ErrorHandler,
+  type EnvironmentProviders,
+  Injector,
+  inject,
+  isDevMode,
+  makeEnvironmentProviders,
+  provideAppInitializer,
+} from '@angular/core';
+import { Router } from '@angular/router';
+import { NETWORK_CALL_SINK, NETWORK_ERROR_REPORTER, type NetworkCallRecord } from '../http';
+import { DeferredSentryErrorHandler } from './deferred-error-handler';
+import { logNetworkCall } from './dev-network-log';
+import { NetworkAlerts } from './network-alerts';
+import { NetworkMetricsStore } from './network-metrics-store';
+import { sentryBridge } from './sentry-bridge';
+import { SentryNetworkReporter } from './sentry-network-reporter';
+
+/**
+ * Wires the network layer's hooks: every call record feeds the metrics store (and, in dev
+ * mode, the console log); every failed call goes to Sentry once; alerts watch the metrics.
+ * Sentry's ErrorHandler and TraceService are the SDK's own, attached when it has loaded.
+ */
+export function provideObservability(): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    {
+      provide: NETWORK_CALL_SINK,
+      useFactory: () => {
+        const metrics = inject(NetworkMetricsStore);
+        const log = isDevMode();
+        return {
+          record: (record: NetworkCallRecord) => {
+            metrics.record(record);
+            if (log) logNetworkCall(record);
+          },
+        };
+      },
+    },
+    { provide: NETWORK_ERROR_REPORTER, useExisting: SentryNetworkReporter },
+    { provide: ErrorHandler, useClass: DeferredSentryErrorHandler },
+    provideAppInitializer(() => {
+      inject(NetworkAlerts);
+      const injector = inject(Injector);
+      // Sentry's TraceService (router spans), created the documented way once the SDK is here.
+      sentryBridge.onReady((sdk) =>
+        Injector.create({
+          providers: [{ provide: sdk.TraceService, deps: [Router] }],
+          parent: injector,
+        }).get(sdk.TraceService),
+      );
+    }),
+  ]);
+}

@@ -1,0 +1,48 @@
+import { redactUrl } from '../http';
+
+const REDACTED = '[redacted]';
+
+/** Headers that carry credentials, in any case. */
+const SECRET_HEADERS =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-xsrf-token|x-csrf-token|x-api-key)$/i;
+
+/** A JWT: three base64url parts, the first one a JSON header (`eyJ`). */
+const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
+/** `Bearer <anything token-like>` in free text. */
+const BEARER = /\b(Bearer)\s+[\w.~+/=-]{8,}/gi;
+/** `token=…`-style pairs in free text (query strings inside messages, cookies in strings). */
+const SECRET_PAIRS =
+  /\b(token|access_token|refresh_token|id_token|code|password|secret|api_key|apikey|keel_refresh|XSRF-TOKEN)=([^\s&;"',]+)/gi;
+
+/** Removes token-shaped substrings from any text: JWTs, bearer tokens, `token=…` pairs. */
+export function scrubString(text: string): string {
+  return text
+    .replace(JWT, REDACTED)
+    .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(SECRET_PAIRS, `$1=${REDACTED}`);
+}
+
+/** A URL with secret query parameters and token-shaped parts redacted. */
+export function scrubUrl(url: string): string {
+  return scrubString(redactUrl(url));
+}
+
+/**
+ * Walks any JSON-like value and scrubs it: credential headers and cookies are replaced whole,
+ * strings lose token-shaped substrings, URLs lose secret query values. Returns a copy; cycles
+ * and very deep values are cut rather than followed.
+ */
+export function scrubDeep<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return scrubString(value) as T;
+  if (value === null || typeof value !== 'object' || depth > 12) return value;
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1)) as T;
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (SECRET_HEADERS.test(key) || key === 'cookies') result[key] = REDACTED;
+    else if (key === 'url' && typeof item === 'string') result[key] = scrubUrl(item);
+    else if (key === 'query_string' && typeof item === 'string')
+      result[key] = scrubString(redactUrl(`?${item}`).slice(1));
+    else result[key] = scrubDeep(item, depth + 1);
+  }
+  return result as T;
+}

@@ -1,0 +1,37 @@
+import { InjectionToken } from '@angular/core';
+import { sentryBridge } from './sentry-bridge';
+
+/** The part of the Sentry SDK the app calls; a seam so tests can see what would be sent. */
+export interface SentryClient {
+  captureException(
+    error: unknown,
+    context: {
+      fingerprint: string[];
+      tags: Record<string, string>;
+      extra: Record<string, unknown>;
+    },
+  ): void;
+  captureMessage(
+    message: string,
+    level: 'info' | 'warning' | 'error',
+    tags?: Record<string, string>,
+  ): void;
+  addBreadcrumb(breadcrumb: {
+    category: string;
+    message: string;
+    level: 'info' | 'warning' | 'error';
+    data?: Record<string, unknown>;
+  }): void;
+}
+
+/** @default the real SDK through the bridge (queued until it loads; a no-op without a DSN) */
+export const SENTRY_CLIENT = new InjectionToken<SentryClient>('SENTRY_CLIENT', {
+  providedIn: 'root',
+  factory: () => ({
+    captureException: (error, { fingerprint, tags, extra }) =>
+      sentryBridge.use((sdk) => sdk.captureException(error, { fingerprint, tags, extra })),
+    captureMessage: (message, level, tags) =>
+      sentryBridge.use((sdk) => sdk.captureMessage(message, { level, tags })),
+    addBreadcrumb: (breadcrumb) => sentryBridge.use((sdk) => sdk.addBreadcrumb(breadcrumb)),
+  }),
+});

@@ -1,0 +1,57 @@
+import { Injectable, inject } from '@angular/core';
+import type { AppError, AppErrorKind, NetworkErrorReporter } from '../http';
+import { routeOf } from './route-of';
+import { SENTRY_CLIENT } from './sentry-client';
+
+/**
+ * Outcomes the app expects and handles on screen: a breadcrumb (context for a later event),
+ * never an event of their own.
+ */
+const EXPECTED: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
+  'validation',
+  'not-found',
+  'aborted',
+  'unauthorized',
+  'auth-expired',
+  'precondition-failed',
+  'conflict',
+  'offline',
+  // Reported once, by the version awareness, not once per call.
+  'upgrade-required',
+]);
+
+/** Reported AppErrors, so the global handlers do not send the same failure a second time. */
+export const REPORTED = new WeakSet<object>();
+
+/**
+ * The error mapper's reporter: one Sentry event per failed logical call, grouped by kind and
+ * route (not by message or request id), with the call's id, attempts and duration attached.
+ */
+@Injectable({ providedIn: 'root' })
+export class SentryNetworkReporter implements NetworkErrorReporter {
+  private readonly sentry = inject(SENTRY_CLIENT);
+
+  report(error: AppError, call: { method: string; url: string }): void {
+    REPORTED.add(error);
+    const route = `${call.method} ${routeOf(call.url)}`;
+    if (EXPECTED.has(error.kind)) {
+      this.sentry.addBreadcrumb({
+        category: 'http.expected',
+        level: 'info',
+        message: `${route} → ${error.kind}`,
+        data: { status: error.status },
+      });
+      return;
+    }
+    this.sentry.captureException(error, {
+      fingerprint: ['network', error.kind, route],
+      tags: { 'error.kind': error.kind, route },
+      extra: {
+        requestId: error.requestId,
+        status: error.status,
+        attempts: error.attempts,
+        durationMs: error.durationMs,
+      },
+    });
+  }
+}
