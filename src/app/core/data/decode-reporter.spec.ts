@@ -1,0 +1,19 @@
+import { TestBed } from '@angular/core/testing';
+import { DECODE_REPORTER, consoleDecodeReporter } from './decode-reporter';
+
+describe('DECODE_REPORTER', () => {
+  it('defaults to the console reporter', () => {
+    expect(TestBed.inject(DECODE_REPORTER)).toBe(consoleDecodeReporter);
+  });
+
+  it('warns in the console in dev mode with each repair on one line', () => {
+    const warn = spyOn(console, 'warn');
+    consoleDecodeReporter.repaired({
+      what: 'order',
+      repairs: [{ path: 'notes', action: 'defaulted', reason: 'null' }],
+    });
+    expect(warn).toHaveBeenCalledOnceWith(
+      '[decode] order needed 1 repair(s): notes defaulted (null)',
+    );
+  });
+});
