@@ -1,54 +1,199 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
-import { computed, inject } from '@angular/core';
-import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import { firstValueFrom } from 'rxjs';
-import { BACKGROUND } from '../http';
+import { HttpClient, HttpContext, type HttpResponse } from '@angular/common/http';
+import { Injector, computed, effect, inject, untracked } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import {
-  type FlagName,
-  type FlagValue,
-  type FlagValues,
-  FLAGS,
-  defaultFlagValues,
-  isFlagName,
-} from './flag-registry';
+  patchState,
+  signalStore,
+  withComputed,
+  withHooks,
+  withMethods,
+  withState,
+} from '@ngrx/signals';
+import {
+  EMPTY,
+  type Subscription,
+  defer,
+  firstValueFrom,
+  merge,
+  of,
+  repeat,
+  switchMap,
+} from 'rxjs';
+import { SessionStore } from '../auth';
+import { ApiVersionSignals, BACKGROUND, NETWORK_CLOCK, isAppError } from '../http';
+import { readCachedFlags, writeCachedFlags } from './flag-cache';
+import { type FlagName, type FlagValue, type FlagValues, defaultFlagValues } from './flag-registry';
+import { FLAG_REPORTER, type FlagIssue } from './flag-reporter';
+import {
+  FLAGS_READY_TIMEOUT_MS,
+  FLAGS_RELOAD_INTERVAL_MS,
+  FLAG_STORAGE,
+  TAB_VISIBLE,
+} from './feature-flags-options';
+import { isRecord, readFlagValues } from './read-flag-values';
 
-type Source = 'defaults' | 'cache' | 'server';
+const FLAGS_URL = '/api/flags';
+
+/** Where the current values came from. */
+export type FlagsSource = 'defaults' | 'cache' | 'server';
 
 interface FlagsState {
   values: FlagValues;
-  /** Where the values came from; gated UI waits until this is not `defaults` (bounded). */
-  source: Source;
+  source: FlagsSource;
+  /** The flags version of the values loaded from the server in this page load. */
   version: number | null;
+  /** Gated UI stopped waiting for a first load: the bounded wait ran out, or the load failed. */
+  waitOver: boolean;
 }
 
 /**
  * Feature flags from `GET /api/flags`, typed by the registry in `flag-registry.ts`.
- * TODO(issue 4): ETag/304, last-known-good in localStorage, reload on X-Flags-Version, interval
- * and visibility, reporting of unknown flags and wrong types.
+ *
+ * - Starts from the last-known-good values in `localStorage` (or the defaults), so a failed or
+ *   slow fetch never flips the UI back to defaults.
+ * - Loads while signed in only (the endpoint needs a token): on sign-in, when `X-Flags-Version`
+ *   on any response moves past the loaded version, every `FLAGS_RELOAD_INTERVAL_MS` and when the
+ *   tab becomes visible again. Background calls with `If-None-Match`; a 304 keeps the values.
+ *   Signing out keeps the values.
+ * - Unknown flags and wrong types fall back to the default and go to `FLAG_REPORTER`, once each.
+ * - `ready` says whether gated UI may render: values are cached or loaded, or the bounded wait
+ *   of `whenReady()` ran out.
  */
 export const FeatureFlagsStore = signalStore(
   { providedIn: 'root' },
-  withState<FlagsState>({ values: defaultFlagValues(), source: 'defaults', version: null }),
-  withComputed(({ source }) => ({ ready: computed(() => source() !== 'defaults') })),
-  withMethods((store, http = inject(HttpClient)) => ({
-    value<N extends FlagName>(name: N): FlagValue<N> {
-      return store.values()[name];
-    },
-    async load(): Promise<void> {
-      const body = await firstValueFrom(
-        http.get<{ version?: unknown; flags?: Record<string, unknown> }>('/api/flags', {
-          context: new HttpContext().set(BACKGROUND, true),
-        }),
-      );
-      const values: Record<string, unknown> = { ...defaultFlagValues() };
-      for (const [name, value] of Object.entries(body.flags ?? {})) {
-        if (isFlagName(name) && typeof value === FLAGS[name].type) values[name] = value;
+  withState<FlagsState>({
+    values: defaultFlagValues(),
+    source: 'defaults',
+    version: null,
+    waitOver: false,
+  }),
+  withComputed(({ source, waitOver }) => ({
+    ready: computed(() => source() !== 'defaults' || waitOver()),
+  })),
+  withMethods((store) => {
+    // HttpClient is looked up on the first load, so a signed-out test needs no HTTP providers.
+    const injector = inject(Injector);
+    const clock = inject(NETWORK_CLOCK);
+    const reporter = inject(FLAG_REPORTER);
+    const storage = inject(FLAG_STORAGE);
+    const versions = inject(ApiVersionSignals);
+    const readyTimeoutMs = inject(FLAGS_READY_TIMEOUT_MS);
+
+    let etag: string | null = null;
+    let inFlight: Promise<void> | null = null;
+    let waitTimer: Subscription | null = null;
+    const waiters: (() => void)[] = [];
+    const reported = new Set<string>();
+
+    const update = (patch: Partial<FlagsState>) => {
+      patchState(store, patch);
+      if (!store.ready()) return;
+      waitTimer?.unsubscribe();
+      waitTimer = null;
+      for (const resolve of waiters.splice(0)) resolve();
+    };
+
+    // Once per issue and page load: a reload every 5 minutes must not repeat the same report.
+    const report = (issue: FlagIssue) => {
+      const key = issue.kind === 'malformed-response' ? issue.kind : `${issue.kind}:${issue.name}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      reporter.report(issue);
+    };
+
+    const apply = (response: HttpResponse<unknown>) => {
+      const body = response.body;
+      if (!isRecord(body) || !isRecord(body['flags'])) {
+        report({ kind: 'malformed-response' });
+        update({ waitOver: true });
+        return;
       }
-      patchState(store, {
-        values: values as FlagValues,
+      const { values, issues } = readFlagValues(body['flags']);
+      issues.forEach(report);
+      etag = response.headers.get('ETag');
+      writeCachedFlags(storage, values);
+      update({
+        values: { ...defaultFlagValues(), ...values },
         source: 'server',
-        version: typeof body.version === 'number' ? body.version : null,
+        version: versionOf(body['version']) ?? versionOf(response.headers.get('X-Flags-Version')),
+      });
+    };
+
+    const fetchOnce = async () => {
+      try {
+        const response = await firstValueFrom(
+          injector.get(HttpClient).get<unknown>(FLAGS_URL, {
+            observe: 'response',
+            headers: etag ? { 'If-None-Match': etag } : {},
+            context: new HttpContext().set(BACKGROUND, true),
+          }),
+        );
+        apply(response);
+      } catch (error: unknown) {
+        // 304: the values in memory are the ones that ETag names. Anything else: keep the
+        // last-known-good values; with nothing cached, gated UI stops waiting and uses defaults.
+        if (isAppError(error) && error.status === 304) return;
+        update({ waitOver: true });
+      }
+    };
+
+    return {
+      value<N extends FlagName>(name: N): FlagValue<N> {
+        return store.values()[name];
+      },
+      /** Fetches the flags now (one request at a time). Never rejects: failures keep the values. */
+      load(): Promise<void> {
+        // After a 426 every call fails until the app reloads; do not add to them.
+        if (versions.upgradeRequired()) return Promise.resolve();
+        inFlight ??= fetchOnce().finally(() => (inFlight = null));
+        return inFlight;
+      },
+      /**
+       * Resolves once `ready()`: at once with cached or loaded values, else after the first load
+       * or `FLAGS_READY_TIMEOUT_MS`, whichever comes first (the bound starts with the first ask).
+       */
+      whenReady(): Promise<void> {
+        if (store.ready()) return Promise.resolve();
+        waitTimer ??= clock.timer(readyTimeoutMs).subscribe(() => update({ waitOver: true }));
+        return new Promise((resolve) => waiters.push(resolve));
+      },
+    };
+  }),
+  withHooks({
+    onInit(store) {
+      const cached = readCachedFlags(inject(FLAG_STORAGE));
+      if (cached)
+        patchState(store, { values: { ...defaultFlagValues(), ...cached }, source: 'cache' });
+
+      const session = inject(SessionStore);
+      const versions = inject(ApiVersionSignals);
+      const clock = inject(NETWORK_CLOCK);
+      const intervalMs = inject(FLAGS_RELOAD_INTERVAL_MS);
+      const tabVisible = inject(TAB_VISIBLE);
+
+      const every = defer(() => clock.timer(intervalMs)).pipe(repeat());
+      toObservable(session.isSignedIn)
+        .pipe(
+          switchMap((signedIn) => (signedIn ? merge(of('signed-in'), every, tabVisible) : EMPTY)),
+          takeUntilDestroyed(),
+        )
+        .subscribe(() => void store.load());
+
+      // Any API response may say the flags changed (`X-Flags-Version`); reload when it is ahead.
+      effect(() => {
+        const seen = versions.flagsVersion();
+        const loaded = store.version();
+        if (session.isSignedIn() && seen !== null && (loaded === null || seen > loaded)) {
+          untracked(() => void store.load());
+        }
       });
     },
-  })),
+  }),
 );
+
+function versionOf(value: unknown): number | null {
+  const version = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0
+    ? version
+    : null;
+}

@@ -5,8 +5,9 @@ import type { BooleanFlagName } from './flag-registry';
 /**
  * Shows its template while a boolean flag is on, the `else` template otherwise, and switches
  * live when the flag changes: `<section *keelFlag="'enable_new_ui'; else classic">`.
- * Renders nothing until the flags are ready (first load or cached values), so gated UI never
- * flickers from the default to the real value.
+ * Renders nothing until the flags are ready (cached values, the first load, or the bounded wait
+ * of `FeatureFlagsStore.whenReady()` ran out), so gated UI never flickers from the default to
+ * the real value.
  */
 @Directive({ selector: '[keelFlag]' })
 export class KeelFlag {
@@ -20,6 +21,8 @@ export class KeelFlag {
   private shown: TemplateRef<unknown> | null = null;
 
   constructor() {
+    // Starts the bounded wait when nothing is cached yet; the effect below renders once ready.
+    void this.store.whenReady();
     effect(() => {
       const next = !this.store.ready()
         ? null

@@ -1,3 +1,4 @@
+// Feature flags' public API. Everything else in this folder is internal.
 export {
   FLAGS,
   type FlagName,
@@ -6,7 +7,20 @@ export {
   type FlagValues,
   type FlagDefinition,
 } from './flag-registry';
-export { FeatureFlagsStore } from './feature-flags-store';
+export { FeatureFlagsStore, type FlagsSource } from './feature-flags-store';
 export { injectFlag } from './inject-flag';
 export { KeelFlag } from './flag-directive';
 export { flagGuard } from './flag-guard';
+export { provideFeatureFlags, type FeatureFlagsOptions } from './provide-feature-flags';
+export {
+  FLAGS_READY_TIMEOUT_MS,
+  FLAGS_RELOAD_INTERVAL_MS,
+  FLAG_STORAGE,
+  TAB_VISIBLE,
+} from './feature-flags-options';
+export {
+  FLAG_REPORTER,
+  consoleFlagReporter,
+  type FlagIssue,
+  type FlagReporter,
+} from './flag-reporter';

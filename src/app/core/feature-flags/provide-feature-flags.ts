@@ -1,0 +1,55 @@
+import {
+  type EnvironmentProviders,
+  type Provider,
+  inject,
+  isDevMode,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+} from '@angular/core';
+import { FeatureFlagsStore } from './feature-flags-store';
+import { FLAGS_READY_TIMEOUT_MS, FLAGS_RELOAD_INTERVAL_MS } from './feature-flags-options';
+
+export interface FeatureFlagsOptions {
+  /** How often flags are reloaded while signed in. @default 300000 (5 minutes) */
+  reloadIntervalMs?: number;
+  /** How long gated UI waits for the first load when nothing is cached. @default 3000 */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Starts the feature flags with the app: the store restores cached values and watches the
+ * session before any gated UI renders (it would otherwise be created by the first `injectFlag`).
+ * Every option is also an `InjectionToken` (`FLAGS_RELOAD_INTERVAL_MS`, `FLAGS_READY_TIMEOUT_MS`),
+ * and so are storage, the tab-visibility source and the reporter (`FLAG_STORAGE`, `TAB_VISIBLE`,
+ * `FLAG_REPORTER`).
+ */
+export function provideFeatureFlags(options: FeatureFlagsOptions = {}): EnvironmentProviders {
+  if (isDevMode()) assertFlagOptions(options);
+  const providers: Provider[] = [];
+  if (options.reloadIntervalMs !== undefined) {
+    providers.push({ provide: FLAGS_RELOAD_INTERVAL_MS, useValue: options.reloadIntervalMs });
+  }
+  if (options.readyTimeoutMs !== undefined) {
+    providers.push({ provide: FLAGS_READY_TIMEOUT_MS, useValue: options.readyTimeoutMs });
+  }
+  return makeEnvironmentProviders([
+    ...providers,
+    provideEnvironmentInitializer(() => void inject(FeatureFlagsStore)),
+  ]);
+}
+
+/** Throws with what to change; dev mode only. */
+export function assertFlagOptions(options: FeatureFlagsOptions): void {
+  const { reloadIntervalMs, readyTimeoutMs } = options;
+  // A zero interval would reload in a tight loop.
+  if (reloadIntervalMs !== undefined && !(reloadIntervalMs >= 1_000)) {
+    throw new Error(
+      `provideFeatureFlags: reloadIntervalMs must be at least 1000 (got ${reloadIntervalMs}).`,
+    );
+  }
+  if (readyTimeoutMs !== undefined && !(readyTimeoutMs >= 0)) {
+    throw new Error(
+      `provideFeatureFlags: readyTimeoutMs must be 0 or more (got ${readyTimeoutMs}).`,
+    );
+  }
+}
