@@ -7,11 +7,21 @@ export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
 
 export interface DevApi {
   readonly request: APIRequestContext;
+  /** Checks the Sentry sink for secrets, then clears stats, chaos, flags, policy and events. */
   reset(data?: boolean): Promise<void>;
+  sentryEvents(): Promise<SentryEvents['events']>;
   chaos(config: Record<string, unknown>): Promise<void>;
   stats(): Promise<Stats>;
   expireTokens(): Promise<void>;
   put(path: string, body: unknown): Promise<void>;
+}
+
+export interface SentryEvents {
+  events: {
+    receivedAt: string;
+    project: string;
+    event: Record<string, unknown> & { tags?: Record<string, string>; message?: unknown };
+  }[];
 }
 
 export interface Stats {
@@ -30,15 +40,36 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  devApi: async ({ playwright }, use) => {
+  devApi: async ({ playwright, context }, use) => {
     const request = await playwright.request.newContext({ baseURL: API_URL });
+    // Before any reset clears them, every Sentry envelope the app sent is checked for secrets,
+    // so the whole run is covered: no JWT (the access token), no refresh cookie value.
+    const assertNoSecretsInSentry = async () => {
+      const envelopes = await (await request.get('/api/_dev/sentry/events')).text();
+      expect(envelopes, 'a Sentry envelope carries a JWT').not.toMatch(
+        /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/,
+      );
+      for (const cookie of await context.cookies()) {
+        if (cookie.name === 'keel_refresh' && cookie.value) {
+          expect(
+            envelopes.includes(cookie.value),
+            'a Sentry envelope carries the refresh token',
+          ).toBe(false);
+        }
+      }
+    };
     const send = async (method: 'post' | 'put', path: string, data?: unknown) => {
       const response = await request[method](path, { data });
       expect(response.ok(), `${method.toUpperCase()} ${path} → ${response.status()}`).toBe(true);
     };
     const devApi: DevApi = {
       request,
-      reset: (data = false) => send('post', '/api/_dev/reset', { data }),
+      reset: async (data = false) => {
+        await assertNoSecretsInSentry();
+        await send('post', '/api/_dev/reset', { data });
+      },
+      sentryEvents: async () =>
+        ((await (await request.get('/api/_dev/sentry/events')).json()) as SentryEvents).events,
       chaos: (config) => send('put', '/api/_dev/chaos', config),
       expireTokens: () => send('post', '/api/_dev/expire-tokens'),
       put: (path, body) => send('put', path, body),

@@ -11,6 +11,8 @@ export interface AttemptRecord {
   /** HTTP status; 0 when no response arrived; null while in flight. */
   status: number | null;
   errorKind?: AppErrorKind;
+  /** The request headers as the attempt went out, credentials redacted (for the console). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Time a logical call spent waiting rather than talking to the server. */

@@ -139,6 +139,18 @@ export const retryInterceptor: HttpInterceptorFn = (req, next) => {
       );
     });
 
+  // RETRY 'none' (the refresh call, dev controls) stays outside the retry machinery: one attempt,
+  // no budget, and no breaker, so an outage the breaker is sitting out cannot block it.
+  if (override === 'none') {
+    const record = trace.beginAttempt(1);
+    return next(keyed.clone({ setHeaders: { 'X-Attempt': '1' } })).pipe(
+      tap({
+        next: (event) => event instanceof HttpResponse && trace.endAttempt(record, event.status),
+        error: (error: unknown) =>
+          trace.endAttempt(record, error instanceof HttpErrorResponse ? error.status : 0, toAppError(error, clock.now()).kind),
+      }),
+    );
+  }
   return attempt(1);
 };
 
