@@ -2,6 +2,7 @@ import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@ang
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { provideSession } from './core/auth';
+import { provideFeatureFlags } from './core/feature-flags';
 import { provideNetworkLayer } from './core/http';
 import { provideObservability } from './core/observability';
 
@@ -13,6 +14,7 @@ export const appConfig: ApplicationConfig = {
     // defaults fit the dev API (same origin through the ng serve proxy). See README.
     provideNetworkLayer(),
     provideSession(),
+    provideFeatureFlags(), // cached flags at startup; loads while signed in (README)
     provideObservability(),
   ],
 };
