@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard } from './core/auth';
+import { flagGuard } from './core/feature-flags';
 
 export const routes: Routes = [
   {
@@ -27,6 +28,8 @@ export const routes: Routes = [
       {
         path: 'network',
         title: 'Network · Keel',
+        // The parent's signedInGuard has run; the console exists only while its flag is on.
+        canMatch: [flagGuard('enable_network_console')],
         loadComponent: () => import('./features/network/network-page').then((m) => m.NetworkPage),
       },
     ],
