@@ -3,11 +3,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService, SessionStore } from '../../core/auth';
+import { KeelFlag } from '../../core/feature-flags';
+import { DeprecationBanner } from '../version/deprecation-banner';
 
 /** The signed-in layout: top bar, navigation and the page. */
 @Component({
   selector: 'app-shell-layout',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    KeelFlag,
+    DeprecationBanner,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.scss',
@@ -21,7 +31,6 @@ export class ShellLayout {
   protected readonly links = [
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/orders', label: 'Orders' },
-    { path: '/network', label: 'Network' },
   ];
 
   protected async signOut(): Promise<void> {
