@@ -16,6 +16,8 @@ export const APP_PORT = Number(process.env['KEEL_E2E_APP_PORT'] ?? 4300);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
+  // One output folder per port pair, so two runs on one machine do not delete each other's files.
+  outputDir: APP_PORT === 4300 ? 'test-results' : `test-results/port-${APP_PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

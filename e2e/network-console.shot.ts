@@ -14,7 +14,7 @@ test('network console screenshot', async ({ page, devApi }) => {
   });
   await devApi.expireTokens();
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByText('Orders today')).toBeVisible();
+  await expect(page.getByText('Orders today')).toBeVisible({ timeout: 30_000 });
   await devApi.chaos({ failRate: 1, failStatus: 503, retryAfterS: 1, routes: ['GET /api/me'] });
   await page.getByRole('link', { name: 'Network' }).click();
   await page.getByRole('button', { name: 'Send a test call' }).click();
