@@ -1,0 +1,186 @@
+// (e) Bundle: a production `ng build --stats-json` into a temporary folder (never dist/, which
+// other work uses), then, from esbuild's metafile: which chunks are initial (main and what it
+// imports statically), their sizes raw / brotli (what `ng build` calls "estimated transfer
+// size") / gzip, the bytes src/app/core/http (and core/auth) put into them, the biggest
+// contributors, and a check that no bench peer reached any output file.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+interface Metafile {
+  outputs: Record<
+    string,
+    {
+      bytes: number;
+      entryPoint?: string;
+      imports: { path: string; kind: string }[];
+      inputs: Record<string, { bytesInOutput: number }>;
+    }
+  >;
+}
+
+export interface ChunkSize {
+  file: string;
+  raw: number;
+  brotli: number;
+  gzip: number;
+}
+
+export interface BundleResult {
+  buildMs: number;
+  /** The CLI's own "Initial total" line: raw and estimated transfer (brotli), as printed. */
+  cliInitialTotal: string | null;
+  initialChunks: ChunkSize[];
+  initialJs: { raw: number; brotli: number; gzip: number };
+  initialCss: { raw: number; brotli: number; gzip: number };
+  coreHttp: {
+    raw: number;
+    /** Raw bytes × the brotli/gzip ratio of the chunks they sit in: an estimate, see note. */
+    brotliEstimate: number;
+    gzipEstimate: number;
+    chunks: string[];
+    files: number;
+  };
+  coreAuth: { raw: number; brotliEstimate: number };
+  contributors: { name: string; raw: number }[];
+  /** Inputs from the bench peers (or bench/) found in any output file: must stay empty. */
+  peerInputs: string[];
+}
+
+const root = join(__dirname, '..');
+const PEERS = /node_modules\/(axios|axios-retry|axios-auth-refresh|ky|esbuild)\/|(^|\/)bench\//;
+
+function run(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+const brotli = (data: Buffer) =>
+  data.length < 1024
+    ? data.length // as the CLI does: small files are not worth compressing
+    : brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gzip = (data: Buffer) =>
+  data.length < 1024 ? data.length : gzipSync(data, { level: 9 }).length;
+
+function contributor(input: string): string {
+  const nm = input.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const parts = input.slice(nm + 'node_modules/'.length).split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  const match = /^src\/app\/(core|features)\/[^/]+/.exec(input);
+  return match ? match[0] : input.startsWith('src/') ? 'src/ (other)' : input;
+}
+
+export async function measureBundle(): Promise<BundleResult> {
+  const out = mkdtempSync(join(tmpdir(), 'keel-bench-build-'));
+  try {
+    const started = Date.now();
+    const ng = join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
+    const build = await run(process.execPath, [
+      ng,
+      'build',
+      '--configuration=production',
+      '--stats-json',
+      `--output-path=${out}`,
+      '--progress=false',
+    ]);
+    const buildMs = Date.now() - started;
+    if (build.code !== 0) throw new Error(`ng build failed:\n${build.output.slice(-3000)}`);
+    const cliLine = /Initial total\s*\|\s*([\d.]+ \w+)\s*\|\s*([\d.]+ \w+)/.exec(build.output);
+    const meta = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as Metafile;
+
+    // Initial = the entry points that are not lazy routes (main, polyfills, global styles)
+    // and everything they import statically.
+    const initial = new Set<string>();
+    const visit = (file: string) => {
+      if (initial.has(file) || !meta.outputs[file]) return;
+      initial.add(file);
+      for (const imported of meta.outputs[file].imports)
+        if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    for (const [file, output] of Object.entries(meta.outputs)) {
+      const entry = output.entryPoint ?? '';
+      if (
+        entry === 'src/main.ts' ||
+        entry.includes('polyfills') ||
+        entry.startsWith('angular:styles')
+      )
+        visit(file);
+    }
+
+    const initialChunks: ChunkSize[] = [...initial].map((file) => {
+      const data = readFileSync(join(out, 'browser', file));
+      return { file, raw: data.length, brotli: brotli(data), gzip: gzip(data) };
+    });
+    const sum = (chunks: ChunkSize[]) => ({
+      raw: chunks.reduce((s, c) => s + c.raw, 0),
+      brotli: chunks.reduce((s, c) => s + c.brotli, 0),
+      gzip: chunks.reduce((s, c) => s + c.gzip, 0),
+    });
+    const js = initialChunks.filter((c) => c.file.endsWith('.js'));
+    const css = initialChunks.filter((c) => c.file.endsWith('.css'));
+
+    const folder = (prefix: string) => {
+      let raw = 0;
+      let brotliEstimate = 0;
+      let gzipEstimate = 0;
+      const chunks = new Set<string>();
+      const files = new Set<string>();
+      for (const chunk of js) {
+        for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[chunk.file].inputs)) {
+          if (!input.startsWith(prefix) || !bytesInOutput) continue;
+          raw += bytesInOutput;
+          brotliEstimate += bytesInOutput * (chunk.brotli / chunk.raw);
+          gzipEstimate += bytesInOutput * (chunk.gzip / chunk.raw);
+          chunks.add(chunk.file);
+          files.add(input);
+        }
+      }
+      return {
+        raw,
+        brotliEstimate: Math.round(brotliEstimate),
+        gzipEstimate: Math.round(gzipEstimate),
+        chunks: [...chunks],
+        files: files.size,
+      };
+    };
+
+    const byContributor = new Map<string, number>();
+    for (const chunk of js) {
+      for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[chunk.file].inputs))
+        byContributor.set(
+          contributor(input),
+          (byContributor.get(contributor(input)) ?? 0) + bytesInOutput,
+        );
+    }
+    const peerInputs = new Set<string>();
+    for (const output of Object.values(meta.outputs))
+      for (const input of Object.keys(output.inputs)) if (PEERS.test(input)) peerInputs.add(input);
+
+    const auth = folder('src/app/core/auth/');
+    return {
+      buildMs,
+      cliInitialTotal: cliLine ? `${cliLine[1]} raw, ${cliLine[2]} estimated transfer` : null,
+      initialChunks: initialChunks.sort((a, b) => b.raw - a.raw),
+      initialJs: sum(js),
+      initialCss: sum(css),
+      coreHttp: folder('src/app/core/http/'),
+      coreAuth: { raw: auth.raw, brotliEstimate: auth.brotliEstimate },
+      contributors: [...byContributor]
+        .map(([name, raw]) => ({ name, raw }))
+        .sort((a, b) => b.raw - a.raw)
+        .slice(0, 10),
+      peerInputs: [...peerInputs],
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

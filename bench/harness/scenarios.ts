@@ -1,0 +1,614 @@
+// The scenarios of issue 7, run inside the page. Each one creates the stacks it needs, drives
+// the dev API's controls itself (so the same code runs behind the bench server and behind
+// ng serve in the e2e soak), and returns plain JSON for the Node side to report.
+import { isAppError } from '../../src/app/core/http';
+import { counters, describe } from './counters';
+import { type ChaosConfig, type DevStats, devApi, refreshesOf } from './dev-api';
+import { DEMO, type Stack, type StackName, createStack } from './stacks';
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** mulberry32: the page's own seeded draws (which call, which route, which body). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface Outcome {
+  ok: boolean;
+  /** Resolved, but with a string where JSON was expected (a body that did not parse). */
+  unreadable?: boolean;
+  ms: number;
+  /** AppError kind, or the error's name for peers. */
+  kind?: string;
+  typed: boolean;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<Outcome> {
+  const start = performance.now();
+  try {
+    const value = await run();
+    const unreadable = typeof value === 'string';
+    return {
+      ok: true,
+      ms: performance.now() - start,
+      typed: true,
+      ...(unreadable && { unreadable }),
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      ms: performance.now() - start,
+      kind: isAppError(error) ? error.kind : errorName(error),
+      typed: isAppError(error),
+    };
+  }
+}
+
+function errorName(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const e = error as { name?: string; status?: number; response?: { status?: number } };
+    const status = e.status ?? e.response?.status;
+    return `${e.name ?? 'Error'}${status !== undefined ? ` ${status}` : ''}`;
+  }
+  return typeof error;
+}
+
+function countBy(values: readonly (string | undefined)[]): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const value of values) if (value) result[value] = (result[value] ?? 0) + 1;
+  return result;
+}
+
+async function signedIn(name: StackName, options = {}): Promise<Stack> {
+  const stack = await createStack(name, options);
+  await stack.login();
+  return stack;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Overhead
+
+export interface OverheadOptions {
+  stacks: StackName[];
+  baseline: StackName;
+  url: string;
+  sequential: number;
+  concurrent: number;
+  reps: number;
+  warmup: number;
+}
+
+export interface OverheadResult {
+  options: OverheadOptions;
+  /** Per stack: wall time of each repetition, ms. */
+  runs: Record<string, { sequentialMs: number[]; concurrentMs: number[]; failures: number }>;
+  medians: Record<string, { sequentialMs: number; concurrentMs: number }>;
+  /** Per stack: its median time over the baseline's median time. */
+  ratios: Record<string, { sequential: number; concurrent: number }>;
+  /**
+   * Per stack: the median, min and max of its time over the baseline's time in the same
+   * repetition (the two ran back to back, so slow drifts of the machine cancel out).
+   */
+  pairedRatios: Record<string, { sequential: Spread; concurrent: Spread }>;
+}
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spread(values: readonly number[]): Spread {
+  return {
+    median: round(median(values), 3),
+    min: round(Math.min(...values), 3),
+    max: round(Math.max(...values), 3),
+  };
+}
+
+export async function overhead(options: OverheadOptions): Promise<OverheadResult> {
+  const stacks = await Promise.all(options.stacks.map((name) => signedIn(name)));
+  const runs: OverheadResult['runs'] = {};
+  for (const stack of stacks) {
+    runs[stack.name] = { sequentialMs: [], concurrentMs: [], failures: 0 };
+    for (let i = 0; i < options.warmup; i++) await stack.get(options.url);
+  }
+  const sequential = async (stack: Stack) => {
+    const start = performance.now();
+    for (let i = 0; i < options.sequential; i++) {
+      try {
+        await stack.get(options.url);
+      } catch {
+        runs[stack.name].failures++;
+      }
+    }
+    runs[stack.name].sequentialMs.push(performance.now() - start);
+  };
+  const concurrent = async (stack: Stack) => {
+    const start = performance.now();
+    const results = await Promise.allSettled(
+      Array.from({ length: options.concurrent }, () => stack.get(options.url)),
+    );
+    runs[stack.name].concurrentMs.push(performance.now() - start);
+    runs[stack.name].failures += results.filter((r) => r.status === 'rejected').length;
+  };
+  for (let rep = 0; rep < options.reps; rep++) {
+    // Alternate the order so that neither stack always runs on a warmer (or busier) machine.
+    const order = rep % 2 === 0 ? stacks : [...stacks].reverse();
+    for (const stack of order) await sequential(stack);
+    for (const stack of order) await concurrent(stack);
+  }
+  for (const stack of stacks) stack.dispose();
+
+  const medians: OverheadResult['medians'] = {};
+  for (const [name, run] of Object.entries(runs)) {
+    medians[name] = {
+      sequentialMs: round(median(run.sequentialMs)),
+      concurrentMs: round(median(run.concurrentMs)),
+    };
+  }
+  const base = medians[options.baseline];
+  const ratios: OverheadResult['ratios'] = {};
+  for (const [name, m] of Object.entries(medians)) {
+    ratios[name] = {
+      sequential: round(m.sequentialMs / base.sequentialMs, 3),
+      concurrent: round(m.concurrentMs / base.concurrentMs, 3),
+    };
+  }
+  const pairedRatios: OverheadResult['pairedRatios'] = {};
+  const baseRuns = runs[options.baseline];
+  for (const [name, run] of Object.entries(runs)) {
+    pairedRatios[name] = {
+      sequential: spread(run.sequentialMs.map((ms, i) => ms / baseRuns.sequentialMs[i])),
+      concurrent: spread(run.concurrentMs.map((ms, i) => ms / baseRuns.concurrentMs[i])),
+    };
+  }
+  return { options, runs, medians, ratios, pairedRatios };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Refresh storm
+
+export interface StormOptions {
+  stack: StackName;
+  n: number;
+  reps: number;
+  url: string;
+}
+
+export interface StormRep {
+  /** Median of 20 sequential calls with a valid token: one uncontended round trip. */
+  singleRttMs: number;
+  valid: { p50: number; p95: number };
+  expired: { p50: number; p95: number };
+  added: { p50: number; p95: number };
+  refreshes: number;
+  refreshOk: number;
+  refreshFailed: number;
+  unauthorized: number;
+  failed: number;
+  failedKinds: Record<string, number>;
+  serverRequests: number;
+}
+
+export interface StormResult {
+  options: StormOptions;
+  reps: StormRep[];
+}
+
+export async function storm(options: StormOptions): Promise<StormResult> {
+  const reps: StormRep[] = [];
+  for (let rep = 0; rep < options.reps; rep++) {
+    await devApi.reset();
+    const stack = await signedIn(options.stack);
+    for (let i = 0; i < 10; i++) await stack.get(options.url);
+    const single: number[] = [];
+    for (let i = 0; i < 20; i++) single.push((await timed(() => stack.get(options.url))).ms);
+    const burst = () =>
+      Promise.all(Array.from({ length: options.n }, () => timed(() => stack.get(options.url))));
+    const valid = await burst();
+    await devApi.reset();
+    await devApi.expireTokens();
+    const expired = await burst();
+    const stats = await devApi.stats();
+    stack.dispose();
+
+    const p = (outcomes: Outcome[], q: number) =>
+      percentile(
+        outcomes.map((o) => o.ms),
+        q,
+      );
+    const failedOutcomes = expired.filter((o) => !o.ok);
+    reps.push({
+      singleRttMs: round(median(single)),
+      valid: { p50: round(p(valid, 50)), p95: round(p(valid, 95)) },
+      expired: { p50: round(p(expired, 50)), p95: round(p(expired, 95)) },
+      added: {
+        p50: round(p(expired, 50) - p(valid, 50)),
+        p95: round(p(expired, 95) - p(valid, 95)),
+      },
+      refreshes: refreshesOf(stats),
+      refreshOk: stats.refresh.ok,
+      refreshFailed: stats.refresh.failed,
+      unauthorized: stats.byStatus['401'] ?? 0,
+      failed: failedOutcomes.length,
+      failedKinds: countBy(failedOutcomes.map((o) => o.kind)),
+      serverRequests: stats.requests,
+    });
+  }
+  await devApi.reset();
+  return { options, reps };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) Outage amplification
+
+export interface OutageOptions {
+  stack: StackName;
+  url: string;
+  durationMs: number;
+  intervalMs: number;
+  /** How long to wait, after the outage, for calls still retrying. */
+  settleCapMs: number;
+}
+
+export interface OutageResult {
+  options: OutageOptions;
+  logicalCalls: number;
+  serverRequests: number;
+  amplification: number;
+  ok: number;
+  failedKinds: Record<string, number>;
+  unsettled: number;
+  settleMs: number;
+}
+
+export async function outage(options: OutageOptions): Promise<OutageResult> {
+  await devApi.reset();
+  const stack = await signedIn(options.stack);
+  for (let i = 0; i < 5; i++) await stack.get(options.url);
+  await devApi.reset();
+  await devApi.chaos({ failRate: 1, failStatus: 503 });
+
+  const calls: Promise<Outcome>[] = [];
+  const started = performance.now();
+  while (performance.now() - started < options.durationMs) {
+    calls.push(timed(() => stack.get(options.url)));
+    await delay(options.intervalMs);
+  }
+  await devApi.chaos({});
+  const outageEnded = performance.now();
+  let unsettled = 0;
+  const settled = await Promise.race([
+    Promise.all(calls),
+    delay(options.settleCapMs).then(() => null),
+  ]);
+  const outcomes = settled ?? [];
+  if (!settled) unsettled = calls.length;
+  const settleMs = performance.now() - outageEnded;
+  const stats = await devApi.stats();
+  stack.dispose();
+  await devApi.reset();
+  return {
+    options,
+    logicalCalls: calls.length,
+    serverRequests: stats.requests,
+    amplification: round(stats.requests / calls.length, 3),
+    ok: outcomes.filter((o) => o.ok).length,
+    failedKinds: countBy(outcomes.filter((o) => !o.ok).map((o) => o.kind)),
+    unsettled,
+    settleMs: round(settleMs, 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) Chaos soak
+
+/** The routes faults apply to: every resource route the soak calls. Auth routes stay clean. */
+export const SOAK_ROUTES = [
+  'GET /api/me',
+  'GET /api/orders',
+  'POST /api/orders',
+  'GET /api/customers',
+  'GET /api/products',
+  'GET /api/dashboard',
+];
+
+const SOAK_BASE: ChaosConfig = {
+  latencyMs: 5,
+  jitterMs: 60,
+  dropRate: 0.03,
+  hangRate: 0.01,
+  malformedRate: 0.02,
+  dropAfterCommitRate: 0.05,
+  routes: SOAK_ROUTES,
+};
+
+/** The phases the soak cycles through: one `failStatus` at a time is all the dev API has. */
+export const SOAK_PHASES: readonly ChaosConfig[] = [
+  { ...SOAK_BASE, failRate: 0.06, failStatus: 503 },
+  { ...SOAK_BASE, failRate: 0.06, failStatus: 429, retryAfterS: 1 },
+  { ...SOAK_BASE, failRate: 0.04, failStatus: 500 },
+];
+
+export interface SoakOptions {
+  stack: StackName;
+  calls: number;
+  concurrency: number;
+  seed: number;
+  /** Share of calls that create an order (the rest are GETs). */
+  createShare: number;
+  phaseMs: number;
+  expireEveryMs: number;
+  /** One attempt's timeout, so a hang ends: Keel's attemptTimeoutMs, the peers' timeout. */
+  attemptTimeoutMs: number;
+  /** A call not settled after this long is counted as unsettled (Keel's deadline is 30 s). */
+  callCapMs: number;
+  phases?: readonly ChaosConfig[];
+}
+
+export interface SoakResult {
+  options: SoakOptions;
+  phases: readonly ChaosConfig[];
+  durationMs: number;
+  logicalCalls: number;
+  gets: number;
+  creates: number;
+  ok: number;
+  /**
+   * Resolved as data although the body did not parse (axios hands such a body over as a
+   * string by default). Counted in `ok`; Keel fails these calls as `parse`.
+   */
+  unreadableData: number;
+  typedErrors: number;
+  /** Rejections that were not an AppError (for peers: every rejection). */
+  untypedErrors: number;
+  unsettled: number;
+  settledShare: number;
+  settledAsDataOrAppErrorShare: number;
+  kinds: Record<string, number>;
+  unhandled: {
+    windowErrors: number;
+    unhandledRejections: number;
+    errorHandler: number;
+    samples: string[];
+  };
+  expiries: number;
+  refreshes: number;
+  refreshFailed: number;
+  successfulCreates: number;
+  ordersCreated: number;
+  ordersFound: number;
+  duplicateOrders: number;
+  markersWithDuplicates: number;
+  committedButFailed: number;
+  idempotentReplays: number;
+  serverRequests: number;
+  amplification: number;
+  byStatus: Record<string, number>;
+  problems: string[];
+}
+
+interface Order {
+  id: string;
+  notes: string;
+}
+
+async function bearerLogin(): Promise<string> {
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(DEMO),
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function plainGet<T>(url: string, token: string): Promise<T> {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Every order whose notes carry the run's marker, fetched with chaos off. */
+async function ordersWithMarker(marker: string, token: string): Promise<Order[]> {
+  const orders: Order[] = [];
+  for (let page = 1; ; page++) {
+    const { items } = await plainGet<{ items: Order[] }>(
+      `/api/orders?q=${encodeURIComponent(marker)}&pageSize=100&page=${page}`,
+      token,
+    );
+    orders.push(...items);
+    if (items.length < 100) return orders;
+  }
+}
+
+export async function soak(options: SoakOptions): Promise<SoakResult> {
+  const phases = options.phases ?? SOAK_PHASES;
+  const problems: string[] = [];
+  await devApi.reset();
+  const setupToken = await bearerLogin();
+  const customers = (await plainGet<{ items: { id: string }[] }>('/api/customers', setupToken))
+    .items;
+  const products = (await plainGet<{ items: { id: string }[] }>('/api/products', setupToken)).items;
+  const someOrder = (
+    await plainGet<{ items: { id: string }[] }>('/api/orders?pageSize=1', setupToken)
+  ).items[0];
+  const stack = await signedIn(options.stack, {
+    keel: { attemptTimeoutMs: options.attemptTimeoutMs },
+    attemptTimeoutMs: options.attemptTimeoutMs,
+  });
+  const marker = `soak-${options.seed}-${Date.now().toString(36)}-`;
+  const random = seededRandom(options.seed);
+  const getUrls = [
+    '/api/me',
+    '/api/orders?pageSize=10',
+    `/api/orders/${someOrder.id}`,
+    '/api/customers',
+    '/api/products',
+    '/api/dashboard/summary',
+  ];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const plan = Array.from({ length: options.calls }, (_, i) => {
+    if (random() < options.createShare) {
+      const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+        productId: pick(products).id,
+        quantity: 1 + Math.floor(random() * 5),
+      }));
+      return {
+        kind: 'create' as const,
+        body: { customerId: pick(customers).id, items, notes: `${marker}${i}` },
+      };
+    }
+    return { kind: 'get' as const, url: pick(getUrls) };
+  });
+
+  const before = { ...counters, samples: [...counters.samples] };
+  await devApi.reset();
+
+  // Faults: a new phase every phaseMs (each PUT restarts the seeded draws with its own seed),
+  // and every access token expired every expireEveryMs.
+  let phase = 0;
+  let expiries = 0;
+  let stopped = false;
+  const background: Promise<void>[] = [];
+  const every = (ms: number, task: () => Promise<void>) =>
+    background.push(
+      (async () => {
+        while (!stopped) {
+          await delay(ms);
+          if (stopped) return;
+          try {
+            await task();
+          } catch (error) {
+            problems.push(`dev control failed: ${describe(error)}`);
+          }
+        }
+      })(),
+    );
+  await devApi.chaos({ ...phases[0], seed: options.seed });
+  every(options.phaseMs, async () => {
+    phase++;
+    await devApi.chaos({ ...phases[phase % phases.length], seed: options.seed + phase });
+  });
+  every(options.expireEveryMs, async () => {
+    await devApi.expireTokens();
+    expiries++;
+  });
+
+  const outcomes: (Outcome | null)[] = new Array(plan.length).fill(null);
+  const createdIds = new Map<string, string>();
+  const pending = new Set<Promise<unknown>>();
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < plan.length) {
+      const i = next++;
+      const step = plan[i];
+      const call = timed(async () => {
+        if (step.kind === 'get') return stack.get(step.url);
+        const order = await stack.createOrder<Order | string>(step.body);
+        if (typeof order === 'object' && typeof order.id === 'string')
+          createdIds.set(step.body.notes, order.id);
+        return order;
+      }).then((outcome) => {
+        outcomes[i] = outcome;
+      });
+      pending.add(call);
+      void call.then(() => pending.delete(call));
+      // A call that never settles must not stall the soak: after the cap the worker moves on
+      // and the call counts as unsettled unless it settles before the end.
+      await Promise.race([call, delay(options.callCapMs)]);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  stopped = true;
+  await Promise.all(background);
+  await devApi.chaos({});
+  if (pending.size) await Promise.race([Promise.all(pending), delay(options.callCapMs)]);
+  const durationMs = performance.now() - started;
+  // Let the last responses' promise callbacks and any late rejection events run.
+  await delay(50);
+  const stats: DevStats = await devApi.stats();
+
+  const token = await bearerLogin();
+  const found = await ordersWithMarker(marker, token);
+  stack.dispose();
+  const perMarker = countBy(found.map((o) => o.notes));
+  const duplicates = Object.values(perMarker).reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  const markersWithDuplicates = Object.values(perMarker).filter((n) => n > 1).length;
+  for (const [notes, id] of createdIds) {
+    if (!found.some((o) => o.id === id && o.notes === notes))
+      problems.push(`created order ${id} (${notes}) not found by its marker`);
+  }
+
+  const settled = outcomes.filter((o): o is Outcome => o !== null);
+  const ok = settled.filter((o) => o.ok).length;
+  const typedErrors = settled.filter((o) => !o.ok && o.typed).length;
+  const untypedErrors = settled.filter((o) => !o.ok && !o.typed).length;
+  const unhandled = {
+    windowErrors: counters.windowErrors - before.windowErrors,
+    unhandledRejections: counters.unhandledRejections - before.unhandledRejections,
+    errorHandler: counters.errorHandler - before.errorHandler,
+    samples: counters.samples.slice(before.samples.length),
+  };
+  if (found.length !== stats.ordersCreated)
+    problems.push(
+      `the server counted ${stats.ordersCreated} new orders, ${found.length} carry this run's marker`,
+    );
+  const creates = plan.filter((s) => s.kind === 'create').length;
+  const successfulCreates = createdIds.size;
+  const ordersFound = Object.keys(perMarker).length;
+  await devApi.reset();
+  return {
+    options,
+    phases,
+    durationMs: round(durationMs, 0),
+    logicalCalls: plan.length,
+    gets: plan.length - creates,
+    creates,
+    ok,
+    unreadableData: settled.filter((o) => o.ok && o.unreadable).length,
+    typedErrors,
+    untypedErrors,
+    unsettled: plan.length - settled.length,
+    settledShare: round(settled.length / plan.length, 4),
+    settledAsDataOrAppErrorShare: round((ok + typedErrors) / plan.length, 4),
+    kinds: countBy(settled.filter((o) => !o.ok).map((o) => o.kind)),
+    unhandled,
+    expiries,
+    refreshes: refreshesOf(stats),
+    refreshFailed: stats.refresh.failed,
+    successfulCreates,
+    ordersCreated: stats.ordersCreated,
+    ordersFound,
+    duplicateOrders: duplicates,
+    markersWithDuplicates,
+    committedButFailed: ordersFound - successfulCreates,
+    idempotentReplays: stats.idempotentReplays,
+    serverRequests: stats.requests,
+    amplification: round(stats.requests / plan.length, 3),
+    byStatus: stats.byStatus,
+    problems,
+  };
+}

@@ -1,0 +1,571 @@
+// Turns bench results into bench/RESULTS.md and the table `npm run bench` prints. Every figure
+// stands beside its baseline and the goal of issue 7, and a missed goal is called MISSED.
+import type { BundleResult } from './bundle';
+import type { BenchConfig } from './config';
+import type { OutageResult, OverheadResult, SoakResult, StormResult } from './harness/scenarios';
+import { STACK_LABELS, type StackName } from './harness/stacks';
+
+export interface BenchResults {
+  date: string;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    kernel: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    versions: Record<string, string | undefined>;
+    chromium: string | null;
+    commit: string;
+    uncommittedFiles: number;
+  };
+  config: BenchConfig;
+  durationMs: number;
+  overhead?: OverheadResult;
+  storm?: StormResult[];
+  outage?: OutageResult[];
+  soak?: SoakResult[];
+  bundle?: BundleResult;
+  bundleError?: string;
+  pageErrors?: string[];
+  pageCounters?: unknown;
+}
+
+type Verdict = 'met' | 'MISSED' | '—';
+
+interface SummaryRow {
+  figure: string;
+  keel: string;
+  baseline: string;
+  goal: string;
+  verdict: Verdict;
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const x = (value: number, digits = 2) => `${value.toFixed(digits)}×`;
+const pct = (share: number) => `${(share * 100).toFixed(share === 1 ? 0 : 2)} %`;
+const n = (value: number) => value.toLocaleString('en-US');
+const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'MISSED');
+const med = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : Number.NaN;
+};
+
+function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-section digests, shared by the summary and the detail sections.
+
+function stormDigest(result: StormResult) {
+  const reps = result.reps;
+  return {
+    stack: result.options.stack,
+    n: result.options.n,
+    refreshes: reps.map((r) => r.refreshes),
+    failed: reps.map((r) => r.failed),
+    addedP50: med(reps.map((r) => r.added.p50)),
+    addedP95: med(reps.map((r) => r.added.p95)),
+    validP50: med(reps.map((r) => r.valid.p50)),
+    validP95: med(reps.map((r) => r.valid.p95)),
+    singleRtt: med(reps.map((r) => r.singleRttMs)),
+    /** Added p95 in round trips of the same N calls with a valid token (their p95). */
+    addedInLoadedRoundTrips: med(reps.map((r) => r.added.p95 / r.valid.p95)),
+    /** Added p95 in uncontended round trips (one call alone). */
+    addedInSingleRoundTrips: med(reps.map((r) => r.added.p95 / r.singleRttMs)),
+    failedKinds: reps.map((r) => r.failedKinds),
+  };
+}
+
+function summaryRows(r: BenchResults): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const o = r.overhead;
+  if (o) {
+    for (const mode of ['sequential', 'concurrent'] as const) {
+      const keel = o.pairedRatios['keel'][mode];
+      const app = o.pairedRatios['keel-app']?.[mode];
+      rows.push({
+        figure: `(a) overhead, ${n(o.options[mode])} ${mode} GETs: time ÷ bare HttpClient`,
+        keel: `${x(keel.median, 3)} (reps ${x(keel.min, 3)}–${x(keel.max, 3)})${app ? `; with provideObservability ${x(app.median, 3)}` : ''}`,
+        baseline: `bare HttpClient 1.000× = ${ms(o.medians['bare'][`${mode}Ms`])} per ${n(o.options[mode])}`,
+        goal: '≤ 1.05×',
+        verdict: verdict(keel.median <= 1.05),
+      });
+    }
+  }
+  const storms = (r.storm ?? []).map(stormDigest);
+  for (const size of [...new Set(storms.map((s) => s.n))]) {
+    const keel = storms.find((s) => s.n === size && s.stack === 'keel');
+    if (!keel) continue;
+    const peers = storms.filter((s) => s.n === size && s.stack !== 'keel');
+    const goalApplies = size === 500;
+    rows.push({
+      figure: `(b) refresh storm N=${size}: refreshes per expiry (per rep); calls failed`,
+      keel: `${keel.refreshes.join(', ')}; ${keel.failed.join(', ')} failed`,
+      baseline: peers
+        .map((p) => `${p.stack}: ${p.refreshes.join(', ')}; ${p.failed.join(', ')} failed`)
+        .join(' · '),
+      goal: goalApplies ? 'exactly 1, every call served' : '(goal set at N=500)',
+      verdict: goalApplies
+        ? verdict(keel.refreshes.every((c) => c === 1) && keel.failed.every((c) => c === 0))
+        : '—',
+    });
+    rows.push({
+      figure: `(b) refresh storm N=${size}: p50 / p95 added latency`,
+      keel: `${ms(keel.addedP50)} / ${ms(keel.addedP95)} (p95 = ${x(keel.addedInLoadedRoundTrips, 1)} loaded round trip, ${x(keel.addedInSingleRoundTrips, 0)} single RTT)`,
+      baseline: peers.map((p) => `${p.stack}: ${ms(p.addedP50)} / ${ms(p.addedP95)}`).join(' · '),
+      goal: goalApplies ? 'p95 ≤ 2 round trips' : '(goal set at N=500)',
+      verdict: goalApplies ? verdict(keel.addedInLoadedRoundTrips <= 2) : '—',
+    });
+  }
+  const outages = r.outage ?? [];
+  const keelOutage = outages.find((o) => o.options.stack === 'keel');
+  if (keelOutage) {
+    rows.push({
+      figure: `(c) outage ${outages[0].options.durationMs / 1000} s of 503: server requests ÷ logical calls`,
+      keel: `${x(keelOutage.amplification)} (${n(keelOutage.serverRequests)} / ${n(keelOutage.logicalCalls)})`,
+      baseline: outages
+        .filter((o) => o.options.stack !== 'keel')
+        .map((o) => `${o.options.stack}: ${x(o.amplification)}`)
+        .join(' · '),
+      goal: '≤ 1.1×',
+      verdict: verdict(keelOutage.amplification <= 1.1),
+    });
+  }
+  const soaks = r.soak ?? [];
+  const keelSoak = soaks.find((s) => s.options.stack === 'keel');
+  if (keelSoak) {
+    const peers = soaks.filter((s) => s.options.stack !== 'keel');
+    const peerText = (f: (s: SoakResult) => string) =>
+      peers.map((s) => `${s.options.stack} (${n(s.logicalCalls)} calls): ${f(s)}`).join(' · ');
+    rows.push({
+      figure: `(d) soak, ${n(keelSoak.logicalCalls)} calls: settled as data or AppError`,
+      keel: `${pct(keelSoak.settledAsDataOrAppErrorShare)} (${n(keelSoak.ok)} data, ${n(keelSoak.typedErrors)} AppError, ${keelSoak.unsettled} unsettled)`,
+      baseline: peerText(
+        (s) => `${pct(s.settledShare)} settled, ${n(s.untypedErrors)} untyped errors`,
+      ),
+      goal: '100 %',
+      verdict: verdict(keelSoak.settledAsDataOrAppErrorShare === 1),
+    });
+    const unhandled = (s: SoakResult) =>
+      s.unhandled.windowErrors + s.unhandled.unhandledRejections + s.unhandled.errorHandler;
+    rows.push({
+      figure:
+        '(d) soak: unhandled errors (window error, unhandledrejection, ErrorHandler, non-AppError)',
+      keel: String(unhandled(keelSoak) + keelSoak.untypedErrors),
+      baseline: peerText((s) => `${unhandled(s)} escaped`),
+      goal: '0',
+      verdict: verdict(unhandled(keelSoak) + keelSoak.untypedErrors === 0),
+    });
+    rows.push({
+      figure: '(d) soak: duplicate orders',
+      keel: `${keelSoak.duplicateOrders} (${n(keelSoak.successfulCreates)} acknowledged creates, ${n(keelSoak.ordersCreated)} committed)`,
+      baseline: peerText((s) => `${s.duplicateOrders}`),
+      goal: '0',
+      verdict: verdict(keelSoak.duplicateOrders === 0 && keelSoak.problems.length === 0),
+    });
+    rows.push({
+      figure: '(d) soak: refreshes vs token expiries',
+      keel: `${keelSoak.refreshes} refreshes / ${keelSoak.expiries} expiries`,
+      baseline: peerText((s) => `${n(s.refreshes)} / ${s.expiries}`),
+      goal: '≤ expiries + 1',
+      verdict: verdict(keelSoak.refreshes <= keelSoak.expiries + 1),
+    });
+  }
+  const b = r.bundle;
+  if (b) {
+    rows.push({
+      figure: '(e) initial JS, transfer (brotli, as ng build estimates it)',
+      keel: `${kB(b.initialJs.brotli)} (gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
+      baseline: `core/http: ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
+      goal: '≤ 100 kB',
+      verdict: verdict(b.initialJs.brotli <= 100_000),
+    });
+  } else if (r.bundleError) {
+    rows.push({
+      figure: '(e) bundle',
+      keel: 'ng build failed',
+      baseline: '',
+      goal: '≤ 100 kB',
+      verdict: 'MISSED',
+    });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The printed table
+
+export function renderTable(r: BenchResults): string {
+  const rows = summaryRows(r);
+  const width = (i: number, cells: string[][]) => Math.max(...cells.map((c) => c[i].length));
+  const cells = [
+    ['figure', 'Keel', 'goal', 'verdict', 'baseline / peers'],
+    ...rows.map((row) => [row.figure, row.keel, row.goal, row.verdict, row.baseline]),
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.min(width(i, cells), 70));
+  return cells
+    .map((c) =>
+      [...c.slice(0, 4).map((cell, i) => cell.padEnd(widths[i])), c[4]].join('  ').trimEnd(),
+    )
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// RESULTS.md
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines);
+  const m = r.machine;
+  push(
+    '# Keel benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${r.date.slice(0, 10)} in ${Math.round(r.durationMs / 1000)} s; the raw figures are in [results.json](results.json). Issue 7 asks for each figure beside its baseline and its goal, measured in one run on one machine: this is that run.`,
+    '',
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB`],
+        ['OS kernel', m.kernel],
+        ['Chromium', m.chromium ?? 'not started'],
+        ['Node (`node -p process.versions`)', `\`${JSON.stringify(m.versions)}\``],
+        [
+          'code',
+          `commit ${m.commit}${m.uncommittedFiles ? ` with ${m.uncommittedFiles} uncommitted files in the work tree` : ''}`,
+        ],
+        [
+          'load average (1, 5, 15 min)',
+          `${m.loadAverageAtStart.join(', ')} at the start, ${m.loadAverageAtEnd.join(', ')} at the end`,
+        ],
+      ],
+    ),
+    '',
+    `The load average is there because timings on a shared ${m.cores}-core machine move with whatever else runs on it; ratios are taken between stacks run back to back for that reason.`,
+    '',
+    '## Summary',
+    '',
+    table(
+      ['figure', 'Keel', 'baseline / peers', 'goal (issue 7)', 'verdict'],
+      summaryRows(r).map((row) => [row.figure, row.keel, row.baseline, row.goal, row.verdict]),
+    ),
+    '',
+  );
+
+  push(
+    '## Stacks',
+    '',
+    table(
+      ['name', 'what'],
+      Object.entries(STACK_LABELS).map(([k, v]) => [`\`${k}\``, v]),
+    ),
+    '',
+  );
+  push(
+    'All run in the same page of headless Chromium, served with the dev API on one origin by bench/serve.ts (static files + a proxy for `/api`, as `ng serve` does for the app). The Angular stacks are real `HttpClient`s with the fetch backend in minimal `createApplication()` apps without UI, Angular in production mode and compiled JIT (bench/build-harness.ts). The peers are devDependencies bundled only into the harness; section (e) checks that none reached the app.',
+    '',
+  );
+
+  if (r.overhead) renderOverhead(r.overhead, push);
+  if (r.storm) renderStorm(r.storm, push);
+  if (r.outage) renderOutage(r.outage, push);
+  if (r.soak) renderSoak(r.soak, push);
+  if (r.bundle) renderBundle(r.bundle, push);
+  if (r.bundleError)
+    push(
+      '## (e) Bundle',
+      '',
+      'ng build failed:',
+      '',
+      '```',
+      r.bundleError.slice(0, 2000),
+      '```',
+      '',
+    );
+  renderMisses(r, push);
+  push(
+    '## Running it',
+    '',
+    '`npm run bench` (about 10 minutes on 2 cores). Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_STORM_N=50,500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`. A quick run overwrites this file too.',
+    '',
+    'The smaller soak (500 calls, same faults, invariants only) runs in `npm test` as e2e/soak.e2e.ts.',
+    '',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+type Push = (...lines: string[]) => void;
+
+function renderOverhead(o: OverheadResult, push: Push): void {
+  const rows = Object.keys(o.medians).map((name) => {
+    const med = o.medians[name];
+    const paired = o.pairedRatios[name];
+    const base = o.medians[o.options.baseline];
+    return [
+      `\`${name}\``,
+      ms(med.sequentialMs),
+      `${(((med.sequentialMs - base.sequentialMs) / o.options.sequential) * 1000).toFixed(0)} µs`,
+      `${x(paired.sequential.median, 3)} (${x(paired.sequential.min, 3)}–${x(paired.sequential.max, 3)})`,
+      ms(med.concurrentMs),
+      `${x(paired.concurrent.median, 3)} (${x(paired.concurrent.min, 3)}–${x(paired.concurrent.max, 3)})`,
+      String(o.runs[name].failures),
+    ];
+  });
+  push(
+    '## (a) Overhead',
+    '',
+    `\`GET ${o.options.url}\` (the cheapest authenticated call, so the chain's cost is the largest possible share), ${n(o.options.sequential)} one after another and ${n(o.options.concurrent)} at once, ${o.options.reps} repetitions after ${o.options.warmup} warm-up calls per stack; the order of the stacks alternates between repetitions. The ratio is the median of per-repetition ratios against the bare client run in the same repetition (range in brackets). Concurrent calls share Chromium's 6 connections per origin, so that figure is mostly queueing.`,
+    '',
+    table(
+      [
+        'stack',
+        'sequential, median',
+        'added per call',
+        'ratio (range)',
+        'concurrent, median',
+        'ratio (range)',
+        'failed calls',
+      ],
+      rows,
+    ),
+    '',
+  );
+}
+
+function renderStorm(storms: StormResult[], push: Push): void {
+  push(
+    '## (b) Refresh storm',
+    '',
+    `N calls to \`GET ${storms[0].options.url}\` at once, right after \`POST /api/_dev/expire-tokens\`, against the same N calls with a valid token just before. "Refreshes" is what the server counted (\`refresh.ok + refresh.failed\`). Added latency = percentile of the expired burst − the same percentile of the valid burst. A "loaded round trip" is the valid burst's p95 (the time one call takes at that N, with Chromium queueing N requests on 6 connections); "single RTT" is the median of 20 calls made alone. Each row is one stack at one N over ${storms[0].options.reps} repetitions, each with a fresh sign-in.`,
+    '',
+  );
+  const rows = storms.map((s) => {
+    const d = stormDigest(s);
+    const kinds = d.failedKinds
+      .map((k) =>
+        Object.entries(k)
+          .map(([kind, c]) => `${kind} ×${c}`)
+          .join(', '),
+      )
+      .filter(Boolean);
+    return [
+      String(d.n),
+      `\`${d.stack}\``,
+      d.refreshes.join(', '),
+      `${d.failed.join(', ')}${kinds.length ? ` (${[...new Set(kinds)].join('; ')})` : ''}`,
+      `${ms(d.validP50)} / ${ms(d.validP95)}`,
+      `${ms(d.addedP50)} / ${ms(d.addedP95)}`,
+      x(d.addedInLoadedRoundTrips, 2),
+      `${x(d.addedInSingleRoundTrips, 1)} (${ms(d.singleRtt)})`,
+    ];
+  });
+  push(
+    table(
+      [
+        'N',
+        'stack',
+        'refreshes per rep',
+        'failed calls per rep',
+        'valid p50 / p95',
+        'added p50 / p95',
+        'added p95 ÷ loaded round trip',
+        'added p95 ÷ single RTT',
+      ],
+      rows,
+    ),
+    '',
+  );
+}
+
+function renderOutage(outages: OutageResult[], push: Push): void {
+  const o = outages[0].options;
+  push(
+    '## (c) Outage amplification',
+    '',
+    `Every route answers 503 (\`PUT /api/_dev/chaos {failRate: 1}\`) for ${o.durationMs / 1000} s while the page starts one \`GET ${o.url}\` every ${o.intervalMs} ms; then chaos is switched off and every call is awaited (retries still pending reach the healthy server and count). Amplification = requests the server saw ÷ logical calls. Each stack starts fresh (full retry budget, closed breaker).`,
+    '',
+    table(
+      [
+        'stack',
+        'logical calls',
+        'server requests',
+        'amplification',
+        'served after the outage',
+        'failed as',
+        'settled after the outage in',
+      ],
+      outages.map((r) => [
+        `\`${r.options.stack}\``,
+        n(r.logicalCalls),
+        n(r.serverRequests),
+        x(r.amplification, 2),
+        n(r.ok),
+        Object.entries(r.failedKinds)
+          .map(([k, c]) => `${k} ×${c}`)
+          .join(', '),
+        r.unsettled ? `${r.unsettled} never settled` : ms(r.settleMs),
+      ]),
+    ),
+    '',
+  );
+}
+
+function renderSoak(soaks: SoakResult[], push: Push): void {
+  const s = soaks[0];
+  const phase = (p: SoakResult['phases'][number]) =>
+    `failRate ${p.failRate} × ${p.failStatus}${p.retryAfterS ? ` (Retry-After: ${p.retryAfterS})` : ''}`;
+  const base = s.phases[0];
+  push(
+    '## (d) Chaos soak',
+    '',
+    `Logical calls from ${s.options.concurrency} concurrent workers: ${pct(1 - s.options.createShare)} GETs over ${'`/api/me`, `/api/orders`, `/api/orders/:id`, `/api/customers`, `/api/products`, `/api/dashboard/summary`'} and ${pct(s.options.createShare)} \`POST /api/orders\` (Keel sends them with \`IDEMPOTENCY_KEY: 'auto'\`; each carries a unique marker in \`notes\`). Faults on those routes (auth routes stay clean, so a refresh can succeed): latency ${base.latencyMs} ms + jitter 0–${base.jitterMs} ms, drop ${base.dropRate}, hang ${base.hangRate} (attempt timeout ${s.options.attemptTimeoutMs} ms), malformed body ${base.malformedRate}, drop after commit ${base.dropAfterCommitRate}, and a fail phase that changes every ${s.options.phaseMs / 1000} s: ${s.phases.map(phase).join(' → ')}. Chaos \`seed\` ${s.options.seed} (+1 per phase). Every access token is expired every ${s.options.expireEveryMs / 1000} s. Duplicates are counted by marker: orders with the same marker beyond the first.`,
+    '',
+  );
+  const row = (label: string, f: (r: SoakResult) => string) => [label, ...soaks.map(f)];
+  const unhandled = (r: SoakResult) =>
+    `${r.unhandled.windowErrors} / ${r.unhandled.unhandledRejections} / ${r.unhandled.errorHandler}`;
+  push(
+    table(
+      ['', ...soaks.map((r) => `\`${r.options.stack}\``)],
+      [
+        row(
+          'logical calls (GET / create)',
+          (r) => `${n(r.logicalCalls)} (${n(r.gets)} / ${n(r.creates)})`,
+        ),
+        row('duration', (r) => ms(r.durationMs)),
+        row('settled', (r) => `${pct(r.settledShare)} (${r.unsettled} unsettled)`),
+        row('settled as data or typed AppError', (r) => pct(r.settledAsDataOrAppErrorShare)),
+        row(
+          'data',
+          (r) =>
+            `${n(r.ok)}${r.unreadableData ? ` (${r.unreadableData} of them an unparsed string)` : ''}`,
+        ),
+        row('typed AppError / other errors', (r) => `${n(r.typedErrors)} / ${n(r.untypedErrors)}`),
+        row('failures by kind', (r) =>
+          Object.entries(r.kinds)
+            .map(([k, c]) => `${k} ×${c}`)
+            .join(', '),
+        ),
+        row('window error / unhandledrejection / ErrorHandler', unhandled),
+        row(
+          'token expiries / refreshes (failed)',
+          (r) => `${r.expiries} / ${n(r.refreshes)} (${n(r.refreshFailed)})`,
+        ),
+        row(
+          'acknowledged creates / orders committed',
+          (r) => `${n(r.successfulCreates)} / ${n(r.ordersCreated)}`,
+        ),
+        row(
+          'duplicate orders (markers affected)',
+          (r) => `${r.duplicateOrders} (${r.markersWithDuplicates})`,
+        ),
+        row('committed but the caller got an error', (r) => n(r.committedButFailed)),
+        row('idempotent replays', (r) => n(r.idempotentReplays)),
+        row(
+          'server requests ÷ logical calls',
+          (r) => `${n(r.serverRequests)} ÷ ${n(r.logicalCalls)} = ${x(r.amplification)}`,
+        ),
+        row('answers by status', (r) =>
+          Object.entries(r.byStatus)
+            .map(([k, c]) => `${k}: ${c}`)
+            .join(', '),
+        ),
+        row('problems found by the checks', (r) =>
+          r.problems.length ? r.problems.slice(0, 5).join('; ') : 'none',
+        ),
+      ],
+    ),
+    '',
+    '"Committed but the caller got an error" are orders whose answer was lost or unreadable on the last attempt the stack made (drop after commit, a malformed 201, or a retry the budget refused): they are not duplicates, and a resubmission with the same Idempotency-Key would get the stored answer.',
+    '',
+  );
+}
+
+function renderBundle(b: BundleResult, push: Push): void {
+  push(
+    '## (e) Bundle',
+    '',
+    `\`ng build --configuration=production --stats-json\` (${Math.round(b.buildMs / 1000)} s). The CLI's own line: Initial total ${b.cliInitialTotal ?? '(not found in its output)'}. Initial = \`main\`, polyfills and global styles and every chunk they import statically. Transfer sizes: brotli quality 11 per file (what the CLI calls "estimated transfer size"; files under 1 kB uncompressed, as the CLI does) and gzip -9 for comparison.`,
+    '',
+    table(
+      ['', 'raw', 'brotli', 'gzip -9'],
+      [
+        ['initial JS', kB(b.initialJs.raw), kB(b.initialJs.brotli), kB(b.initialJs.gzip)],
+        ['initial CSS', kB(b.initialCss.raw), kB(b.initialCss.brotli), kB(b.initialCss.gzip)],
+        [
+          `src/app/core/http (${b.coreHttp.files} files, in ${b.coreHttp.chunks.join(', ')})`,
+          kB(b.coreHttp.raw),
+          `≈ ${kB(b.coreHttp.brotliEstimate)}`,
+          `≈ ${kB(b.coreHttp.gzipEstimate)}`,
+        ],
+        ['src/app/core/auth', kB(b.coreAuth.raw), `≈ ${kB(b.coreAuth.brotliEstimate)}`, ''],
+      ],
+    ),
+    '',
+    "core/http's raw bytes are exact (esbuild's `bytesInOutput` for its files in initial chunks). Compressed bytes of part of a file cannot be measured, so its brotli and gzip figures are estimates: its raw bytes × the compression ratio of the chunk they sit in.",
+    '',
+    'Biggest contributors to the initial JS (raw bytes in the output):',
+    '',
+    table(
+      ['input', 'raw'],
+      b.contributors.map((c) => [c.name, kB(c.raw)]),
+    ),
+    '',
+    b.peerInputs.length
+      ? `**Peers found in the app's output: ${b.peerInputs.join(', ')}.**`
+      : 'No file of axios, axios-retry, axios-auth-refresh, ky, esbuild or bench/ is in any output file of the app (initial or lazy).',
+    '',
+  );
+}
+
+function renderMisses(r: BenchResults, push: Push): void {
+  const rows = summaryRows(r).filter((row) => row.verdict === 'MISSED');
+  push('## Goals missed, and why', '');
+  if (!rows.length) {
+    push('None in this run.', '');
+    return;
+  }
+  for (const row of rows) {
+    push(`- **${row.figure}**: ${row.keel} against ${row.goal}. ${why(row, r)}`);
+  }
+  push('');
+}
+
+function why(row: SummaryRow, r: BenchResults): string {
+  if (row.figure.startsWith('(a)') && r.overhead) {
+    const o = r.overhead;
+    const mode = row.figure.includes('sequential') ? 'sequential' : 'concurrent';
+    const perCall =
+      ((o.medians['keel'][`${mode}Ms`] - o.medians['bare'][`${mode}Ms`]) / o.options[mode]) * 1000;
+    const bare = o.runs['bare'][`${mode}Ms`];
+    const noise = (Math.max(...bare) - Math.min(...bare)) / med(bare);
+    return `Keel's chain (8 interceptors, a call trace, a breaker and a budget per origin, a UUID per call, 4 extra request headers) costs about ${perCall.toFixed(0)} µs per call over a bare client on a local call of ${ms(o.medians['bare'][`${mode}Ms`] / o.options[mode])}; the bare client's own runs varied by ${pct(noise)} between repetitions on this machine, so read the ratio against that spread. On a real network, where one call takes tens of milliseconds, the same cost is well under 1 %.`;
+  }
+  if (row.figure.startsWith('(b)')) {
+    return 'See the storm table: with N calls sharing 6 connections, every replay waits its turn behind the other replays, so the added latency grows with N whatever the refresh logic; the refresh count and the failed calls are what the coordinator controls.';
+  }
+  if (row.figure.startsWith('(c)')) {
+    return 'The retry budget (10 tokens, retries only above 5) and the breaker should hold a full outage near 1×; a higher figure means retries or probes outran them, see the outage table.';
+  }
+  if (row.figure.startsWith('(d)') && r.soak) {
+    const keel = r.soak.find((s) => s.options.stack === 'keel');
+    return keel?.problems.length
+      ? `Checks found: ${keel.problems.slice(0, 5).join('; ')}.`
+      : 'See the soak table for the counts behind this figure.';
+  }
+  if (row.figure.startsWith('(e)') && r.bundle) {
+    const b = r.bundle;
+    const over = b.initialJs.brotli - 100_000;
+    const top = b.contributors
+      .slice(0, 4)
+      .map((c) => `${c.name} ${kB(c.raw)}`)
+      .join(', ');
+    return `Initial JS is ${kB(over)} over the goal. Most of it is the framework every screen needs (raw: ${top}); core/http is ≈ ${kB(b.coreHttp.brotliEstimate)} of the transfer, core/auth ≈ ${kB(b.coreAuth.brotliEstimate)}. Reaching 100 kB means trimming what the first screen loads eagerly (for example the router features or @angular/common pieces pulled in at startup), not the network layer.`;
+  }
+  return '';
+}

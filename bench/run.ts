@@ -1,0 +1,162 @@
+// `npm run bench`: issue 7's measurements in one run on this machine. Starts the dev API (free
+// port, in-memory database), bundles the browser harness, serves both on one origin, drives
+// headless Chromium through Playwright, then builds the app for production. Writes
+// bench/results.json and bench/RESULTS.md and prints the summary table.
+import { type Browser, chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { HARNESS_BASE, buildHarness } from './build-harness';
+import { measureBundle } from './bundle';
+import { benchConfig } from './config';
+import { startDevApi } from './dev-api-process';
+import type { KeelBench } from './harness/main';
+import type { StackName } from './harness/stacks';
+import { type BenchResults, renderMarkdown, renderTable } from './report';
+import { startBenchServer } from './serve';
+
+// Shared with Playwright's config: Debian's Chromium and the flags this machine needs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireChrome, CHROME_FLAGS } = require('../scripts/find-chrome.cjs') as {
+  requireChrome: () => string;
+  CHROME_FLAGS: string[];
+};
+
+const root = join(__dirname, '..');
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const started = Date.now();
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      kernel: release(),
+      loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
+      loadAverageAtEnd: [],
+      versions: { ...process.versions },
+      chromium: null,
+      commit: git(['rev-parse', '--short', 'HEAD']),
+      uncommittedFiles: git(['status', '--porcelain']).split('\n').filter(Boolean).length,
+    },
+    config,
+    durationMs: 0,
+  };
+
+  const browserSections = config.sections.filter((s) => s !== 'bundle');
+  if (browserSections.length) {
+    log('starting the dev API, bundling the harness');
+    const api = await startDevApi({ ACCESS_TOKEN_TTL_S: String(config.accessTokenTtlS) });
+    let browser: Browser | undefined;
+    const server = await startBenchServer(api.port, await buildHarness());
+    try {
+      browser = await chromium.launch({
+        executablePath: requireChrome(),
+        args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
+      });
+      results.machine.chromium = browser.version();
+      const page = await browser.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      await page.goto(`${server.origin}${HARNESS_BASE}index.html`);
+      await page.waitForFunction(() => 'keelBench' in window);
+      const bench = <K extends keyof KeelBench>(
+        name: K,
+        arg: Parameters<KeelBench[K]>[0],
+      ): Promise<Awaited<ReturnType<KeelBench[K]>>> =>
+        page.evaluate(
+          ([n, a]) =>
+            (window as unknown as { keelBench: Record<string, (x: unknown) => unknown> }).keelBench[
+              n
+            ](a),
+          [name, arg] as const,
+        ) as Promise<Awaited<ReturnType<KeelBench[K]>>>;
+
+      if (config.sections.includes('overhead')) {
+        log(
+          `(a) overhead: ${config.overhead.sequential} sequential + ${config.overhead.concurrent} concurrent GETs × ${config.overhead.reps} reps`,
+        );
+        results.overhead = await bench('overhead', {
+          stacks: ['bare', 'keel', 'keel-app'],
+          baseline: 'bare',
+          ...config.overhead,
+        });
+      }
+      if (config.sections.includes('storm')) {
+        results.storm = [];
+        for (const n of config.storm.ns) {
+          for (const stack of ['keel', 'naive-auth', 'axios-auth-refresh'] as StackName[]) {
+            log(`(b) refresh storm: N=${n}, ${stack}`);
+            results.storm.push(
+              await bench('storm', { stack, n, reps: config.storm.reps, url: config.storm.url }),
+            );
+          }
+        }
+      }
+      if (config.sections.includes('outage')) {
+        results.outage = [];
+        for (const stack of ['keel', 'naive-retry', 'axios-retry', 'ky'] as StackName[]) {
+          log(`(c) outage: ${config.outage.durationMs} ms of 503, ${stack}`);
+          results.outage.push(await bench('outage', { stack, ...config.outage }));
+        }
+      }
+      if (config.sections.includes('soak')) {
+        results.soak = [];
+        const runs: [StackName, number][] = [
+          ['keel', config.soak.calls],
+          ['naive', config.soak.peerCalls],
+          ['axios', config.soak.peerCalls],
+        ];
+        for (const [stack, calls] of runs) {
+          if (!calls) continue;
+          log(`(d) chaos soak: ${calls} calls, ${stack}`);
+          const { peerCalls, ...soak } = config.soak;
+          void peerCalls;
+          results.soak.push(await bench('soak', { ...soak, stack, calls }));
+        }
+      }
+      results.pageErrors = pageErrors;
+      results.pageCounters = await bench('counters', undefined as never);
+    } finally {
+      await browser?.close();
+      await server.close();
+      await api.stop();
+    }
+  }
+
+  if (config.sections.includes('bundle')) {
+    log('(e) bundle: ng build --configuration=production --stats-json');
+    try {
+      results.bundle = await measureBundle();
+    } catch (error) {
+      results.bundleError = String(error);
+    }
+  }
+
+  results.machine.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
+  results.durationMs = Date.now() - started;
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(__dirname, 'RESULTS.md'), renderMarkdown(results));
+  process.stdout.write(`${renderTable(results)}\n`);
+  log(`done in ${Math.round(results.durationMs / 1000)} s: bench/RESULTS.md, bench/results.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
