@@ -4,7 +4,8 @@ import { routes } from './app.routes';
 import { provideSession } from './core/auth';
 import { provideFeatureFlags } from './core/feature-flags';
 import { provideNetworkLayer } from './core/http';
-import { provideObservability } from './core/observability';
+import { provideObservability, sentryVersionReporter } from './core/observability';
+import { VERSION_REPORTER } from './features/version/version-reporter';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -16,5 +17,7 @@ export const appConfig: ApplicationConfig = {
     provideSession(),
     provideFeatureFlags(), // cached flags at startup; loads while signed in (README)
     provideObservability(),
+    // "Update required" and deprecations go to Sentry, once each.
+    { provide: VERSION_REPORTER, useFactory: sentryVersionReporter },
   ],
 };

@@ -14,7 +14,11 @@ function redactedHeaders(headers: HttpHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   for (const name of headers.keys()) {
     const value = headers.getAll(name)?.join(', ') ?? '';
-    result[name] = SECRET.test(name) ? (value.startsWith('Bearer ') ? 'Bearer [redacted]' : '[redacted]') : value;
+    result[name] = SECRET.test(name)
+      ? value.startsWith('Bearer ')
+        ? 'Bearer [redacted]'
+        : '[redacted]'
+      : value;
   }
   return result;
 }

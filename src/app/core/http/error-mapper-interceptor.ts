@@ -37,7 +37,9 @@ export const errorMapperInterceptor: HttpInterceptorFn = (req, next) => {
         attempts: trace.attempts.length,
         durationMs: clock.now() - trace.startedAt,
       });
-      reporter.report(appError, { method: req.method, url: redactUrl(req.urlWithParams) });
+      // A 304 answers a conditional GET (the caller sent If-None-Match and handles it): no report.
+      if (appError.status !== 304)
+        reporter.report(appError, { method: req.method, url: redactUrl(req.urlWithParams) });
       return throwError(() => appError);
     }),
   );

@@ -198,6 +198,20 @@ describe('the network layer chain', () => {
       expect(call.error?.attempts).toBe(1);
     });
 
+    it('keeps RETRY none calls outside an open breaker (the refresh and dev controls must get through)', () => {
+      for (let i = 0; i < 10; i++) {
+        collect(
+          http.get(`/api/x${i}`, { context: new HttpContext().set(RETRY, { maxAttempts: 1 }) }),
+        );
+        fail503(backend.expectOne(`/api/x${i}`));
+      }
+      const control = collect(
+        http.get('/api/_dev/chaos', { context: new HttpContext().set(RETRY, 'none') }),
+      );
+      backend.expectOne('/api/_dev/chaos').flush({});
+      expect(control.value).toEqual({});
+    });
+
     it('retries nothing once the RETRY context says none', () => {
       const call = collect(
         http.get('/api/orders', { context: new HttpContext().set(RETRY, 'none') }),
@@ -226,7 +240,9 @@ describe('the network layer chain', () => {
 
     it('opens the breaker after ≥ 50 % failures over 10 calls, fails fast, then lets one probe through', () => {
       for (let i = 0; i < 10; i++) {
-        collect(http.get(`/api/x${i}`, { context: new HttpContext().set(RETRY, 'none') }));
+        collect(
+          http.get(`/api/x${i}`, { context: new HttpContext().set(RETRY, { maxAttempts: 1 }) }),
+        );
         fail503(backend.expectOne(`/api/x${i}`));
       }
       const fast = collect(http.get('/api/y'));
@@ -346,6 +362,14 @@ describe('the network layer chain', () => {
       expect(record.waits).toEqual([
         { kind: 'backoff', startedAt: jasmine.any(Number), durationMs: 150 },
       ]);
+    });
+
+    it('records a 304 answer to a conditional GET as ok, not as a failure', () => {
+      const call = collect(http.get('/api/flags', { headers: { 'If-None-Match': '"1-a"' } }));
+      backend.expectOne('/api/flags').flush(null, { status: 304, statusText: 'Not Modified' });
+      expect(call.error?.status).toBe(304);
+      expect(records[0].outcome).toBe('ok');
+      expect(records[0].status).toBe(304);
     });
 
     it('records a failed call with its error kind', () => {

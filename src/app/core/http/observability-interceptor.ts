@@ -99,7 +99,11 @@ export const observabilityInterceptor: HttpInterceptorFn = (req, next) => {
       },
       error: (error: unknown) => {
         const appError = toAppError(error, clock.now());
-        settle(appError.kind === 'aborted' ? 'aborted' : 'error', appError.status, appError.kind);
+        // HttpClient hands a 304 (a conditional GET that found nothing new) over as an error;
+        // for the record it is an answer, not a failure.
+        if (appError.status === 304) settle('ok', 304);
+        else
+          settle(appError.kind === 'aborted' ? 'aborted' : 'error', appError.status, appError.kind);
       },
     }),
     finalize(() => settle('aborted', 0, 'aborted')),

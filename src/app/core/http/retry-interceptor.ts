@@ -147,7 +147,11 @@ export const retryInterceptor: HttpInterceptorFn = (req, next) => {
       tap({
         next: (event) => event instanceof HttpResponse && trace.endAttempt(record, event.status),
         error: (error: unknown) =>
-          trace.endAttempt(record, error instanceof HttpErrorResponse ? error.status : 0, toAppError(error, clock.now()).kind),
+          trace.endAttempt(
+            record,
+            error instanceof HttpErrorResponse ? error.status : 0,
+            toAppError(error, clock.now()).kind,
+          ),
       }),
     );
   }

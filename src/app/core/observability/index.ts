@@ -15,3 +15,4 @@ export { SentryNetworkReporter } from './sentry-network-reporter';
 export { scrubString, scrubUrl, scrubDeep } from './scrub';
 export { routeOf } from './route-of';
 export { logNetworkCall } from './dev-network-log';
+export { metricDecodeReporter, metricFlagReporter, sentryVersionReporter } from './app-reporters';

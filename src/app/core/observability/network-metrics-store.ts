@@ -26,6 +26,10 @@ interface MetricsState {
   /** The latest RECENT_CALLS records, newest last. */
   recent: NetworkCallRecord[];
   origins: OriginHealthSnapshot[];
+  /** Fields defaulted or items dropped by repositories' decoders. */
+  decodeRepairs: number;
+  /** Unknown flags and wrong-typed flag values the flag store worked around. */
+  flagIssues: number;
 }
 
 const initial: MetricsState = {
@@ -38,6 +42,8 @@ const initial: MetricsState = {
   window: [],
   recent: [],
   origins: [],
+  decodeRepairs: 0,
+  flagIssues: 0,
 };
 
 /**
@@ -88,6 +94,12 @@ export const NetworkMetricsStore = signalStore(
         unauthorizedAt: state.unauthorizedAt.filter((at) => now - at < 60_000),
         origins: health.snapshot(),
       }));
+    },
+    countDecodeRepairs(count: number): void {
+      patchState(store, (state) => ({ decodeRepairs: state.decodeRepairs + count }));
+    },
+    countFlagIssue(): void {
+      patchState(store, (state) => ({ flagIssues: state.flagIssues + 1 }));
     },
     reset(): void {
       patchState(store, { ...initial, origins: health.snapshot() });

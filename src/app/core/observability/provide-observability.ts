@@ -8,7 +8,10 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { Router } from '@angular/router';
+import { DECODE_REPORTER } from '../data';
+import { FLAG_REPORTER } from '../feature-flags';
 import { NETWORK_CALL_SINK, NETWORK_ERROR_REPORTER, type NetworkCallRecord } from '../http';
+import { metricDecodeReporter, metricFlagReporter } from './app-reporters';
 import { DeferredSentryErrorHandler } from './deferred-error-handler';
 import { logNetworkCall } from './dev-network-log';
 import { NetworkAlerts } from './network-alerts';
@@ -37,6 +40,8 @@ export function provideObservability(): EnvironmentProviders {
       },
     },
     { provide: NETWORK_ERROR_REPORTER, useExisting: SentryNetworkReporter },
+    { provide: DECODE_REPORTER, useFactory: metricDecodeReporter },
+    { provide: FLAG_REPORTER, useFactory: metricFlagReporter },
     { provide: ErrorHandler, useClass: DeferredSentryErrorHandler },
     provideAppInitializer(() => {
       inject(NetworkAlerts);
