@@ -26,6 +26,18 @@ export const routes: Routes = [
         loadComponent: () => import('./features/orders/orders-page').then((m) => m.OrdersPage),
       },
       {
+        path: 'orders/new',
+        title: 'New order · Keel',
+        loadComponent: () =>
+          import('./features/orders/order-create-page').then((m) => m.OrderCreatePage),
+      },
+      {
+        path: 'orders/:id',
+        title: 'Order · Keel',
+        loadComponent: () =>
+          import('./features/orders/order-detail-page').then((m) => m.OrderDetailPage),
+      },
+      {
         path: 'network',
         title: 'Network · Keel',
         // The parent's signedInGuard has run; the console exists only while its flag is on.

@@ -11,6 +11,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 const text = orDefault(v.string(), '');
 const id = v.pipe(v.string(), v.minLength(1));
 const amount = orDefault(v.nullable(v.number()), null);
+// The date pipe throws on text it cannot read: a time that is not ISO 8601 is no time at all.
+const timestamp = orDefault(v.pipe(v.string(), v.isoTimestamp()), '');
 
 const OrderLineSchema = objectOf({
   productId: id,
@@ -29,8 +31,8 @@ export const OrderSchema = objectOf({
   totalCents: amount,
   currency: orDefault(v.pipe(v.string(), v.length(3)), 'EUR'),
   notes: text,
-  createdAt: text,
-  updatedAt: text,
+  createdAt: timestamp,
+  updatedAt: timestamp,
   version: orDefault(v.nullable(v.pipe(v.number(), v.integer())), null),
 });
 

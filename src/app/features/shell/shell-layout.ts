@@ -1,12 +1,27 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService, SessionStore } from '../../core/auth';
 import { KeelFlag } from '../../core/feature-flags';
+import { NetworkActivity } from '../../core/http';
 import { DeprecationBanner } from '../version/deprecation-banner';
+import { focusOnNavigation } from './focus-on-navigation';
+import { injectOnline } from './inject-online';
 
-/** The signed-in layout: top bar, navigation and the page. */
+/**
+ * The signed-in layout: top bar, navigation and the page, plus the app-wide signs of trouble: a
+ * thin progress bar while a call the user is waiting for runs (background polls excluded) and
+ * a banner while the browser is offline.
+ */
 @Component({
   selector: 'app-shell-layout',
   imports: [
@@ -15,6 +30,7 @@ import { DeprecationBanner } from '../version/deprecation-banner';
     RouterLinkActive,
     MatToolbarModule,
     MatButtonModule,
+    MatProgressBarModule,
     KeelFlag,
     DeprecationBanner,
   ],
@@ -27,6 +43,13 @@ export class ShellLayout {
   private readonly router = inject(Router);
   protected readonly user = inject(SessionStore).user;
   protected readonly signingOut = signal(false);
+  protected readonly busy = inject(NetworkActivity).busy;
+  protected readonly online = injectOnline();
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    focusOnNavigation(() => this.main().nativeElement);
+  }
 
   protected readonly links = [
     { path: '/dashboard', label: 'Dashboard' },

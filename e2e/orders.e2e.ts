@@ -1,0 +1,304 @@
+// The orders app against the real dev API, through every fault it is meant to survive.
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { DEMO, type DevApi, expect, signIn, test } from './fixtures';
+
+/** A bearer token for changing data "from elsewhere" (another user, another tab). */
+async function apiToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/auth/login', { data: DEMO });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+interface ApiOrder {
+  id: string;
+  number: string;
+  status: string;
+  notes: string;
+  version: number;
+}
+
+async function firstOrder(devApi: DevApi, token: string, status: string): Promise<ApiOrder> {
+  const response = await devApi.request.get(`/api/orders?status=${status}&pageSize=1`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { items: ApiOrder[] }).items[0];
+}
+
+async function getOrder(devApi: DevApi, token: string, id: string): Promise<ApiOrder> {
+  const response = await devApi.request.get(`/api/orders/${id}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return (await response.json()) as ApiOrder;
+}
+
+async function patchOrder(
+  devApi: DevApi,
+  token: string,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const response = await devApi.request.patch(`/api/orders/${id}`, {
+    data: body,
+    headers: { Authorization: `Bearer ${token}`, 'If-Match': '*' },
+  });
+  expect(response.status()).toBe(200);
+}
+
+/** The Material form field around a labelled control, for its error text. */
+function field(page: Page, label: string): Locator {
+  return page.locator('mat-form-field').filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
+/** Opens a select through its form field (as a click on its label does) and picks an option. */
+async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await field(page, label).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function fillOrderForm(page: Page, quantities: string[]): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'New order' })).toBeVisible();
+  await choose(page, 'Customer', /.+/);
+  for (const [index, quantity] of quantities.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add line' }).click();
+    await choose(page, `Product (line ${index + 1})`, /.+/);
+    await page.getByLabel(`Quantity (line ${index + 1})`, { exact: true }).fill(quantity);
+  }
+}
+
+test('the list keeps search, status and page in the URL', async ({ page, consoleErrors }) => {
+  await signIn(page, '/orders');
+  const table = page.getByTestId('orders-table');
+  await expect(table.getByRole('row')).toHaveCount(21);
+
+  await choose(page, 'Status', 'Delivered');
+  await expect(page).toHaveURL(/status=delivered/);
+  await expect(table.getByRole('row').nth(1)).toContainText('Delivered');
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+
+  await page.getByLabel('Search', { exact: true }).fill('ORD-1000');
+  await expect(page).toHaveURL(/q=ORD-1000/);
+  await expect(page).not.toHaveURL(/page=2/);
+
+  await page.reload();
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('ORD-1000');
+  await expect(table.getByRole('row').nth(1)).toContainText('ORD-1000');
+  void consoleErrors;
+});
+
+test('a create whose answers are all lost makes exactly one order once it goes through', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  await signIn(page, '/orders/new');
+  await fillOrderForm(page, ['2']);
+  await devApi.chaos({ dropAfterCommitRate: 1, routes: ['POST /api/orders'] });
+  await page.getByRole('button', { name: 'Create order' }).click();
+
+  // Every attempt committed or replayed on the server and lost on the way back.
+  const snack = page.locator('app-error-snack');
+  await expect(snack).toContainText('Cannot reach the server');
+  await devApi.chaos({});
+  await snack.getByRole('button', { name: 'Retry' }).click();
+
+  await expect(page).toHaveURL(/\/orders\/ord_/);
+  await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
+  const stats = await devApi.stats();
+  expect(stats.ordersCreated).toBe(1);
+  expect(stats.idempotentReplays).toBeGreaterThanOrEqual(1);
+  void consoleErrors;
+});
+
+test('validation errors from the server land on their fields', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  await signIn(page, '/orders/new');
+  await fillOrderForm(page, ['0', '1000']);
+  await page.getByRole('button', { name: 'Create order' }).click();
+
+  await expect(field(page, 'Quantity (line 1)').locator('mat-error')).toHaveText(
+    'Quantity must be between 1 and 999',
+  );
+  await expect(field(page, 'Quantity (line 2)').locator('mat-error')).toHaveText(
+    'Quantity must be between 1 and 999',
+  );
+  await expect(page.getByLabel('Quantity (line 1)', { exact: true })).toBeFocused();
+
+  await page.getByLabel('Quantity (line 1)', { exact: true }).fill('3');
+  await expect(field(page, 'Quantity (line 1)').locator('mat-error')).toHaveCount(0);
+  expect((await devApi.stats()).ordersCreated).toBe(0);
+  void consoleErrors;
+});
+
+test('a save against a newer version opens the conflict dialog; Reload shows theirs', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  const token = await apiToken(devApi.request);
+  const order = await firstOrder(devApi, token, 'pending');
+  await signIn(page, `/orders/${order.id}`);
+  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+
+  const theirs = `Changed by a colleague (${test.info().title.slice(0, 20)}, ${Date.now()})`;
+  await patchOrder(devApi, token, order.id, { notes: theirs });
+  await page.getByRole('textbox', { name: 'Notes' }).fill('My note');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'This order was changed by someone else' });
+  await expect(dialog.getByTestId('conflict-notes')).toContainText('My note');
+  await expect(dialog.getByTestId('conflict-notes')).toContainText(theirs);
+  await dialog.getByRole('button', { name: 'Reload newer version' }).click();
+
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(theirs);
+  await expect(page.getByTestId('order-version')).toHaveText(String(order.version + 1));
+  expect((await devApi.stats()).byStatus['412']).toBe(1);
+  void consoleErrors;
+});
+
+test('Overwrite in the conflict dialog saves my change on top of the newer version', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  const token = await apiToken(devApi.request);
+  const order = await firstOrder(devApi, token, 'pending');
+  await signIn(page, `/orders/${order.id}`);
+  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+
+  const theirs = `Changed by a colleague (${test.info().title.slice(0, 20)}, ${Date.now()})`;
+  await patchOrder(devApi, token, order.id, { notes: theirs });
+  await choose(page, 'New status', 'Paid');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  const dialog = page.getByRole('dialog', { name: 'This order was changed by someone else' });
+  await dialog.getByRole('button', { name: 'Overwrite with my change' }).click();
+
+  await expect(page.locator('app-order-status-badge')).toHaveText('Paid');
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(theirs);
+  const saved = await getOrder(devApi, token, order.id);
+  expect([saved.status, saved.notes, saved.version]).toEqual(['paid', theirs, order.version + 2]);
+  void consoleErrors;
+});
+
+test('a list answer that cannot be read shows an error with Retry, not a blank page', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  await signIn(page);
+  await devApi.chaos({ malformedRate: 1, routes: ['GET /api/orders'] });
+  await page.getByRole('link', { name: 'Orders' }).click();
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The server sent an answer we could not read');
+  await devApi.chaos({});
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('orders-table').getByRole('row')).toHaveCount(21);
+  void consoleErrors;
+});
+
+test('delete asks first, then removes the order', async ({ page, devApi, consoleErrors }) => {
+  const token = await apiToken(devApi.request);
+  const order = await firstOrder(devApi, token, 'cancelled');
+  await signIn(page, `/orders/${order.id}`);
+
+  await page.getByRole('button', { name: 'Delete order' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete order ${order.number}?` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete order' }).click();
+  await dialog.getByRole('button', { name: 'Delete order' }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(page.getByText(`Order ${order.number} deleted.`)).toBeVisible();
+  const gone = await devApi.request.get(`/api/orders/${order.id}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(gone.status()).toBe(404);
+  void consoleErrors;
+});
+
+test('Export CSV pages through the whole filtered list', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  const token = await apiToken(devApi.request);
+  const list = await devApi.request.get('/api/orders?status=delivered&pageSize=1', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const { total } = (await list.json()) as { total: number };
+  expect(total).toBeGreaterThan(100);
+
+  // The sign-in guard's return URL keeps the path only (reported), so filter after signing in.
+  await signIn(page);
+  await page.goto('/orders?status=delivered');
+  await expect(page.getByTestId('orders-table')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^orders-delivered-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await (await file.createReadStream()).toArray();
+  const lines = Buffer.concat(text).toString('utf8').trim().split('\r\n');
+  expect(lines.length).toBe(total + 1);
+  expect(lines.slice(1).every((line) => line.includes(',delivered,'))).toBe(true);
+  expect((await devApi.stats()).byRoute['GET /api/orders']).toBeGreaterThanOrEqual(
+    1 + Math.ceil(total / 100),
+  );
+  void consoleErrors;
+});
+
+test('the board groups the page by status when enable_new_ui is on', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  await devApi.put('/api/_dev/flags', { flags: { enable_new_ui: true } });
+  await signIn(page, '/orders');
+  const board = page.getByTestId('orders-board');
+  await expect(board.getByRole('heading', { name: /^Pending/ })).toBeVisible();
+  await expect(page.getByTestId('orders-table')).toHaveCount(0);
+  await board.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
+  void consoleErrors;
+});
+
+test('offline shows a banner until the connection is back', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
+  await signIn(page, '/orders');
+  await expect(page.getByTestId('orders-table')).toBeVisible();
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  void consoleErrors;
+});
+
+test('an ended session sends the user to sign-in with a return URL and a one-line reason', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  await signIn(page, '/dashboard');
+  // Reseeding ends every session: the next call's refresh is refused.
+  await devApi.reset(true);
+  await page.getByRole('link', { name: 'Orders' }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?.*reason=expired/);
+  await expect(page).toHaveURL(/returnUrl=%2Forders/);
+  await expect(page.getByText('Your session has ended. Sign in again to continue.')).toBeVisible();
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(page.getByTestId('orders-table')).toBeVisible();
+  void consoleErrors;
+});

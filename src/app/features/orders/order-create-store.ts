@@ -1,0 +1,65 @@
+import { inject } from '@angular/core';
+import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import { firstValueFrom } from 'rxjs';
+import type { Order } from './order-schema';
+import { type NewOrder, OrdersRepository } from './orders-repository';
+
+export type CreateOutcome =
+  | { readonly kind: 'created'; readonly order: Order }
+  | { readonly kind: 'failed'; readonly error: unknown }
+  | { readonly kind: 'busy' };
+
+interface OrderCreateState {
+  submitting: boolean;
+  /** The last submission's failure (an AppError), cleared by the next one. */
+  error: unknown;
+  /** The Idempotency-Key of the current intent, and the body it was first sent with. */
+  intent: { key: string; body: string } | null;
+}
+
+/**
+ * Creating one order. The Idempotency-Key belongs to the user's intent, not to one click: a
+ * resubmit of the same order (after a lost answer, a timeout, an offline moment) sends the same
+ * key, so the server replays the order it already made instead of making a second one. Changing
+ * the order is a new intent with a new key (the server would refuse the old key with another
+ * body).
+ */
+export const OrderCreateStore = signalStore(
+  withState<OrderCreateState>({ submitting: false, error: null, intent: null }),
+  withMethods((store, repository = inject(OrdersRepository)) => ({
+    async submit(order: NewOrder): Promise<CreateOutcome> {
+      if (store.submitting()) return { kind: 'busy' };
+      const body = canonicalJson(order);
+      const current = store.intent();
+      const intent = current?.body === body ? current : { key: newIdempotencyKey(), body };
+      patchState(store, { submitting: true, error: null, intent });
+      try {
+        const created = await firstValueFrom(repository.create(order, intent.key));
+        patchState(store, { submitting: false });
+        return { kind: 'created', order: created };
+      } catch (error) {
+        patchState(store, { submitting: false, error });
+        return { kind: 'failed', error };
+      }
+    },
+  })),
+);
+
+/** JSON with object keys sorted, so the same order always compares equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/** A random UUID v4; `randomUUID` needs a secure context, `getRandomValues` does not. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,90 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { CentsPipe } from './cents-pipe';
+import type { Order } from './order-schema';
+import { isSortColumn, NO_SORT, type OrderSort } from './order-sort';
+import { OrderStatusBadge } from './order-status-badge';
+
+/** The classic orders table; sorting asks the page (which sorts the rows it has). */
+@Component({
+  selector: 'app-orders-table',
+  imports: [MatTableModule, MatSortModule, RouterLink, DatePipe, CentsPipe, OrderStatusBadge],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <table
+      mat-table
+      [dataSource]="orders()"
+      matSort
+      [matSortActive]="sort().column ?? ''"
+      [matSortDirection]="sort().column ? sort().direction : ''"
+      (matSortChange)="changeSort($event)"
+      data-testid="orders-table"
+      aria-describedby="orders-sort-note"
+    >
+      <ng-container matColumnDef="number">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Order</th>
+        <td mat-cell *matCellDef="let o">
+          <a [routerLink]="['/orders', o.id]">{{ o.number || o.id }}</a>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="customer">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Customer</th>
+        <td mat-cell *matCellDef="let o">{{ o.customerName || '—' }}</td>
+      </ng-container>
+      <ng-container matColumnDef="status">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Status</th>
+        <td mat-cell *matCellDef="let o"><app-order-status-badge [status]="o.status" /></td>
+      </ng-container>
+      <ng-container matColumnDef="total">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">
+          Total
+        </th>
+        <td mat-cell *matCellDef="let o" class="num">{{ o.totalCents | cents: o.currency }}</td>
+      </ng-container>
+      <ng-container matColumnDef="created">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Created</th>
+        <td mat-cell *matCellDef="let o">
+          @if (o.createdAt) {
+            <time [attr.datetime]="o.createdAt">{{ o.createdAt | date: 'medium' }}</time>
+          } @else {
+            —
+          }
+        </td>
+      </ng-container>
+      <tr mat-header-row *matHeaderRowDef="columns"></tr>
+      <tr mat-row *matRowDef="let row; columns: columns"></tr>
+    </table>
+  `,
+  styles: `
+    :host {
+      display: block;
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+    }
+    .num {
+      text-align: right;
+    }
+    a {
+      color: var(--mat-sys-primary);
+      font-weight: 500;
+    }
+  `,
+})
+export class OrdersTable {
+  readonly orders = input.required<readonly Order[]>();
+  readonly sort = input<OrderSort>(NO_SORT);
+  readonly sortChange = output<OrderSort>();
+
+  protected readonly columns = ['number', 'customer', 'status', 'total', 'created'];
+
+  protected changeSort({ active, direction }: Sort): void {
+    this.sortChange.emit(
+      direction && isSortColumn(active) ? { column: active, direction } : NO_SORT,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { ChangeDetectionStrategy, Component, Injectable, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import {
+  MAT_SNACK_BAR_DATA,
+  MatSnackBar,
+  MatSnackBarModule,
+  MatSnackBarRef,
+} from '@angular/material/snack-bar';
+import { type AppErrorKind } from '../core/http';
+import { describeError } from './describe-error';
+
+/**
+ * Kinds that have their own screen or happen on purpose: the sign-in page explains an ended
+ * session, the update screen a too-old app, and a cancelled call is not a failure.
+ */
+const SILENT: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
+  'aborted',
+  'auth-expired',
+  'upgrade-required',
+]);
+
+interface ErrorSnackData {
+  readonly message: string;
+  readonly canRetry: boolean;
+}
+
+/** The bar itself: the message, Retry when it can help, and Dismiss. */
+@Component({
+  selector: 'app-error-snack',
+  imports: [MatSnackBarModule, MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <span matSnackBarLabel>{{ data.message }}</span>
+    <span matSnackBarActions>
+      @if (data.canRetry) {
+        <button mat-button matSnackBarAction type="button" (click)="ref.dismissWithAction()">
+          Retry
+        </button>
+      }
+      <button mat-button type="button" (click)="ref.dismiss()">Dismiss</button>
+    </span>
+  `,
+})
+export class ErrorSnack {
+  protected readonly data = inject<ErrorSnackData>(MAT_SNACK_BAR_DATA);
+  protected readonly ref = inject<MatSnackBarRef<ErrorSnack>>(MatSnackBarRef);
+}
+
+/**
+ * Tells the user an action failed, with the `AppError`'s safe message and, when trying again
+ * can help and the caller knows how, a Retry action. Never a status code or a stack trace.
+ */
+@Injectable({ providedIn: 'root' })
+export class ErrorSnackbar {
+  private readonly snackBar = inject(MatSnackBar);
+
+  show(error: unknown, retry?: () => void): void {
+    const view = describeError(error);
+    if (SILENT.has(view.kind)) return;
+    const canRetry = view.retryable && retry !== undefined;
+    // With Retry the bar stays until used or dismissed: a person must have time to read it and
+    // reach the button (WCAG 2.2.1).
+    const ref = this.snackBar.openFromComponent(ErrorSnack, {
+      data: { message: view.message, canRetry } satisfies ErrorSnackData,
+      duration: canRetry ? undefined : 10_000,
+      politeness: 'assertive',
+    });
+    if (canRetry) ref.onAction().subscribe(() => retry());
+  }
+
+  /** A short confirmation ("Order deleted"). */
+  info(message: string): void {
+    this.snackBar.open(message, undefined, { duration: 4000 });
+  }
+}
