@@ -42,8 +42,9 @@ export function benchConfig() {
       url: '/api/me',
       sequential: num('BENCH_OVERHEAD_CALLS', 1000),
       concurrent: num('BENCH_OVERHEAD_CALLS', 1000),
-      reps: num('BENCH_OVERHEAD_REPS', 5),
+      reps: num('BENCH_OVERHEAD_REPS', 3),
       warmup: num('BENCH_OVERHEAD_WARMUP', 100),
+      inPageCalls: num('BENCH_OVERHEAD_IN_PAGE_CALLS', 10_000),
     },
     storm: {
       url: '/api/me',

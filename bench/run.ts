@@ -12,7 +12,7 @@ import { measureBundle } from './bundle';
 import { benchConfig } from './config';
 import { startDevApi } from './dev-api-process';
 import type { KeelBench } from './harness/main';
-import type { StackName } from './harness/stacks';
+import type { StackName } from './harness/stack-names';
 import { type BenchResults, renderMarkdown, renderTable } from './report';
 import { startBenchServer } from './serve';
 

@@ -4,7 +4,7 @@
 import { isAppError } from '../../src/app/core/http';
 import { counters, describe } from './counters';
 import { type ChaosConfig, type DevStats, devApi, refreshesOf } from './dev-api';
-import { DEMO, type Stack, type StackName, createStack } from './stacks';
+import { DEMO, type Stack, type StackName, type StackOptions, createStack } from './stacks';
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -80,7 +80,7 @@ function countBy(values: readonly (string | undefined)[]): Record<string, number
   return result;
 }
 
-async function signedIn(name: StackName, options = {}): Promise<Stack> {
+async function signedIn(name: StackName, options: StackOptions = {}): Promise<Stack> {
   const stack = await createStack(name, options);
   await stack.login();
   return stack;
@@ -97,26 +97,36 @@ export interface OverheadOptions {
   concurrent: number;
   reps: number;
   warmup: number;
-}
-
-export interface OverheadResult {
-  options: OverheadOptions;
-  /** Per stack: wall time of each repetition, ms. */
-  runs: Record<string, { sequentialMs: number[]; concurrentMs: number[]; failures: number }>;
-  medians: Record<string, { sequentialMs: number; concurrentMs: number }>;
-  /** Per stack: its median time over the baseline's median time. */
-  ratios: Record<string, { sequential: number; concurrent: number }>;
-  /**
-   * Per stack: the median, min and max of its time over the baseline's time in the same
-   * repetition (the two ran back to back, so slow drifts of the machine cancel out).
-   */
-  pairedRatios: Record<string, { sequential: Spread; concurrent: Spread }>;
+  /** Calls per stack for the in-page cost, against a backend that answers at once. */
+  inPageCalls: number;
 }
 
 export interface Spread {
   median: number;
   min: number;
   max: number;
+}
+
+export interface OverheadResult {
+  options: OverheadOptions;
+  /**
+   * Per stack and repetition: the time its `sequential` calls took, summed call by call. The
+   * stacks take turns call by call (the order rotating), so a busy moment of the machine hits
+   * all of them alike.
+   */
+  sequentialMs: Record<string, number[]>;
+  /** Per stack: the median time of one sequential call, over every call of every repetition. */
+  sequentialCallMedianMs: Record<string, number>;
+  /** Per stack and repetition: wall time of `concurrent` calls started at once. */
+  concurrentMs: Record<string, number[]>;
+  failures: Record<string, number>;
+  /** Per stack: its time over the baseline's time in the same repetition. */
+  ratios: Record<string, { sequential: Spread; concurrent: Spread; sequentialCallMedian: number }>;
+  /**
+   * Per stack: µs of page time per call with the network taken out (a backend that answers at
+   * once): what the chain itself costs, free of the server's and the machine's noise.
+   */
+  inPageUsPerCall: Record<string, number>;
 }
 
 function spread(values: readonly number[]): Spread {
@@ -129,62 +139,86 @@ function spread(values: readonly number[]): Spread {
 
 export async function overhead(options: OverheadOptions): Promise<OverheadResult> {
   const stacks = await Promise.all(options.stacks.map((name) => signedIn(name)));
-  const runs: OverheadResult['runs'] = {};
-  for (const stack of stacks) {
-    runs[stack.name] = { sequentialMs: [], concurrentMs: [], failures: 0 };
-    for (let i = 0; i < options.warmup; i++) await stack.get(options.url);
-  }
-  const sequential = async (stack: Stack) => {
-    const start = performance.now();
+  const names = stacks.map((s) => s.name);
+  const byStack = <T>(make: () => T) => Object.fromEntries(names.map((n) => [n, make()]));
+  const sequentialMs: Record<string, number[]> = byStack(() => []);
+  const callTimes: Record<string, number[]> = byStack(() => []);
+  const concurrentMs: Record<string, number[]> = byStack(() => []);
+  const failures: Record<string, number> = byStack(() => 0);
+
+  for (const stack of stacks) for (let i = 0; i < options.warmup; i++) await stack.get(options.url);
+
+  for (let rep = 0; rep < options.reps; rep++) {
+    const sums: Record<string, number> = byStack(() => 0);
     for (let i = 0; i < options.sequential; i++) {
-      try {
-        await stack.get(options.url);
-      } catch {
-        runs[stack.name].failures++;
+      for (let k = 0; k < stacks.length; k++) {
+        const stack = stacks[(i + k) % stacks.length];
+        const outcome = await timed(() => stack.get(options.url));
+        sums[stack.name] += outcome.ms;
+        callTimes[stack.name].push(outcome.ms);
+        if (!outcome.ok) failures[stack.name]++;
       }
     }
-    runs[stack.name].sequentialMs.push(performance.now() - start);
-  };
-  const concurrent = async (stack: Stack) => {
-    const start = performance.now();
-    const results = await Promise.allSettled(
-      Array.from({ length: options.concurrent }, () => stack.get(options.url)),
-    );
-    runs[stack.name].concurrentMs.push(performance.now() - start);
-    runs[stack.name].failures += results.filter((r) => r.status === 'rejected').length;
-  };
+    for (const name of names) sequentialMs[name].push(sums[name]);
+  }
   for (let rep = 0; rep < options.reps; rep++) {
-    // Alternate the order so that neither stack always runs on a warmer (or busier) machine.
+    // Bursts cannot take turns call by call (they would share the connections), so the order
+    // of the stacks alternates between repetitions instead.
     const order = rep % 2 === 0 ? stacks : [...stacks].reverse();
-    for (const stack of order) await sequential(stack);
-    for (const stack of order) await concurrent(stack);
+    for (const stack of order) {
+      const start = performance.now();
+      const results = await Promise.allSettled(
+        Array.from({ length: options.concurrent }, () => stack.get(options.url)),
+      );
+      concurrentMs[stack.name].push(performance.now() - start);
+      failures[stack.name] += results.filter((r) => r.status === 'rejected').length;
+    }
   }
   for (const stack of stacks) stack.dispose();
 
-  const medians: OverheadResult['medians'] = {};
-  for (const [name, run] of Object.entries(runs)) {
-    medians[name] = {
-      sequentialMs: round(median(run.sequentialMs)),
-      concurrentMs: round(median(run.concurrentMs)),
-    };
-  }
-  const base = medians[options.baseline];
   const ratios: OverheadResult['ratios'] = {};
-  for (const [name, m] of Object.entries(medians)) {
+  const sequentialCallMedianMs: Record<string, number> = {};
+  for (const name of names) sequentialCallMedianMs[name] = round(median(callTimes[name]), 3);
+  for (const name of names) {
+    const base = options.baseline;
     ratios[name] = {
-      sequential: round(m.sequentialMs / base.sequentialMs, 3),
-      concurrent: round(m.concurrentMs / base.concurrentMs, 3),
+      sequential: spread(sequentialMs[name].map((v, i) => v / sequentialMs[base][i])),
+      concurrent: spread(concurrentMs[name].map((v, i) => v / concurrentMs[base][i])),
+      sequentialCallMedian: round(sequentialCallMedianMs[name] / sequentialCallMedianMs[base], 3),
     };
   }
-  const pairedRatios: OverheadResult['pairedRatios'] = {};
-  const baseRuns = runs[options.baseline];
-  for (const [name, run] of Object.entries(runs)) {
-    pairedRatios[name] = {
-      sequential: spread(run.sequentialMs.map((ms, i) => ms / baseRuns.sequentialMs[i])),
-      concurrent: spread(run.concurrentMs.map((ms, i) => ms / baseRuns.concurrentMs[i])),
-    };
+  const inPageUsPerCall = options.inPageCalls ? await inPageCost(options) : {};
+  const rounded = (record: Record<string, number[]>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v.map((x) => round(x))]));
+  return {
+    options,
+    sequentialMs: rounded(sequentialMs),
+    sequentialCallMedianMs,
+    concurrentMs: rounded(concurrentMs),
+    failures,
+    ratios,
+    inPageUsPerCall,
+  };
+}
+
+/** Each stack over a backend that answers at once: blocks of calls, taking turns, medians. */
+async function inPageCost(options: OverheadOptions): Promise<Record<string, number>> {
+  const stacks = await Promise.all(
+    options.stacks.map((name) => signedIn(name, { instantBackend: true })),
+  );
+  const block = 500;
+  const blocks: Record<string, number[]> = Object.fromEntries(stacks.map((s) => [s.name, []]));
+  for (const stack of stacks) for (let i = 0; i < block; i++) await stack.get(options.url);
+  for (let b = 0; b < Math.max(1, Math.round(options.inPageCalls / block)); b++) {
+    for (let k = 0; k < stacks.length; k++) {
+      const stack = stacks[(b + k) % stacks.length];
+      const start = performance.now();
+      for (let i = 0; i < block; i++) await stack.get(options.url);
+      blocks[stack.name].push(((performance.now() - start) / block) * 1000);
+    }
   }
-  return { options, runs, medians, ratios, pairedRatios };
+  for (const stack of stacks) stack.dispose();
+  return Object.fromEntries(Object.entries(blocks).map(([k, v]) => [k, round(median(v), 1)]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,8 +235,10 @@ export interface StormRep {
   /** Median of 20 sequential calls with a valid token: one uncontended round trip. */
   singleRttMs: number;
   valid: { p50: number; p95: number };
+  /** Over the calls that were served (NaN when none was). */
   expired: { p50: number; p95: number };
   added: { p50: number; p95: number };
+  served: number;
   refreshes: number;
   refreshOk: number;
   refreshFailed: number;
@@ -240,14 +276,17 @@ export async function storm(options: StormOptions): Promise<StormResult> {
         q,
       );
     const failedOutcomes = expired.filter((o) => !o.ok);
+    // Latency of the calls that were served: a call that failed fast adds no useful latency.
+    const served = expired.filter((o) => o.ok);
     reps.push({
       singleRttMs: round(median(single)),
       valid: { p50: round(p(valid, 50)), p95: round(p(valid, 95)) },
-      expired: { p50: round(p(expired, 50)), p95: round(p(expired, 95)) },
+      expired: { p50: round(p(served, 50)), p95: round(p(served, 95)) },
       added: {
-        p50: round(p(expired, 50) - p(valid, 50)),
-        p95: round(p(expired, 95) - p(valid, 95)),
+        p50: round(p(served, 50) - p(valid, 50)),
+        p95: round(p(served, 95) - p(valid, 95)),
       },
+      served: served.length,
       refreshes: refreshesOf(stats),
       refreshOk: stats.refresh.ok,
       refreshFailed: stats.refresh.failed,
@@ -579,7 +618,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const creates = plan.filter((s) => s.kind === 'create').length;
   const successfulCreates = createdIds.size;
   const ordersFound = Object.keys(perMarker).length;
-  await devApi.reset();
+  // Stats and chaos stay as they are (chaos is off): the caller may read the stats itself.
   return {
     options,
     phases,

@@ -2,13 +2,17 @@
 // network layer (provideNetworkLayer + provideSession) in a minimal Angular application with
 // no UI, compiled JIT; the others are the baselines and peers named in issue 7.
 import {
+  FetchBackend,
+  type HttpBackend,
   HttpClient,
   HttpContext,
   HttpErrorResponse,
   type HttpEvent,
+  HttpEventType,
   HttpHeaders,
   type HttpInterceptorFn,
   type HttpRequest,
+  HttpResponse,
   provideHttpClient,
   withFetch,
   withInterceptors,
@@ -28,7 +32,7 @@ import createAuthRefreshInterceptor from 'axios-auth-refresh';
 import axiosRetry from 'axios-retry';
 import ky, { type KyInstance } from 'ky';
 import {
-  type Observable,
+  Observable,
   catchError,
   firstValueFrom,
   retry,
@@ -44,39 +48,22 @@ import {
 } from '../../src/app/core/http';
 import { provideObservability } from '../../src/app/core/observability';
 import { countHandledByAngular } from './counters';
+import type { StackName } from './stack-names';
+
+export type { StackName } from './stack-names';
 
 export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' } as const;
-
-export type StackName =
-  | 'keel'
-  | 'keel-app'
-  | 'bare'
-  | 'naive-auth'
-  | 'naive-retry'
-  | 'naive'
-  | 'axios-auth-refresh'
-  | 'axios-retry'
-  | 'axios'
-  | 'ky';
-
-export const STACK_LABELS: Readonly<Record<StackName, string>> = {
-  keel: 'Keel (provideNetworkLayer + provideSession)',
-  'keel-app': 'Keel as app.config wires it (+ provideObservability: metrics store, alerts)',
-  bare: 'bare HttpClient (withFetch, no interceptors; Authorization set per call)',
-  'naive-auth': 'naive interceptor: refresh on every 401, then replay',
-  'naive-retry': 'naive retry(3) interceptor',
-  naive: 'naive interceptors: refresh on every 401 + timeout + retry(3)',
-  'axios-auth-refresh': 'axios + axios-auth-refresh 5 (documented setup)',
-  'axios-retry': 'axios + axios-retry (defaults)',
-  axios: 'axios + axios-auth-refresh 5 + axios-retry (defaults) + timeout',
-  ky: 'ky (defaults)',
-};
 
 export interface StackOptions {
   /** Keel: passed to provideNetworkLayer. */
   readonly keel?: NetworkLayerOptions;
   /** Peers with a timeout option (naive, axios, ky): one attempt's timeout in ms. */
   readonly attemptTimeoutMs?: number;
+  /**
+   * Angular stacks: a backend that answers every request at once, in place of fetch, so a
+   * call costs only the page's own work (the in-page overhead figure).
+   */
+  readonly instantBackend?: boolean;
 }
 
 export interface Stack {
@@ -109,9 +96,41 @@ const countingErrorHandler: Provider = {
   useValue: { handleError: countHandledByAngular },
 };
 
-async function angularApp(providers: (Provider | EnvironmentProviders)[]): Promise<ApplicationRef> {
+const INSTANT_HEADERS = new HttpHeaders({ 'X-Flags-Version': '1', 'X-Request-Id': 'instant' });
+const INSTANT_USER = { id: 'usr_demo', email: DEMO.email, name: 'Demo User', roles: ['user'] };
+
+/** Answers on the next microtask, as fetch would at best: a sent event, then the response. */
+class InstantBackend implements HttpBackend {
+  handle(req: HttpRequest<unknown>): Observable<HttpEvent<unknown>> {
+    return new Observable<HttpEvent<unknown>>((subscriber) => {
+      let cancelled = false;
+      void Promise.resolve().then(() => {
+        if (cancelled) return;
+        const body = req.url.endsWith('/api/auth/login')
+          ? { accessToken: 'instant', expiresIn: 3600, user: INSTANT_USER }
+          : INSTANT_USER;
+        subscriber.next({ type: HttpEventType.Sent });
+        subscriber.next(
+          new HttpResponse({ status: 200, url: req.url, headers: INSTANT_HEADERS, body }),
+        );
+        subscriber.complete();
+      });
+      return () => (cancelled = true);
+    });
+  }
+}
+
+async function angularApp(
+  options: StackOptions,
+  providers: (Provider | EnvironmentProviders)[],
+): Promise<ApplicationRef> {
   return createApplication({
-    providers: [provideZonelessChangeDetection(), ...providers, countingErrorHandler],
+    providers: [
+      provideZonelessChangeDetection(),
+      ...providers,
+      ...(options.instantBackend ? [{ provide: FetchBackend, useClass: InstantBackend }] : []),
+      countingErrorHandler,
+    ],
   });
 }
 
@@ -157,7 +176,7 @@ function naiveRetryInterceptor(attemptTimeoutMs?: number): HttpInterceptorFn {
 }
 
 async function keelStack(name: 'keel' | 'keel-app', options: StackOptions): Promise<Stack> {
-  const app = await angularApp([
+  const app = await angularApp(options, [
     provideRouter([{ path: '**', children: [] }]),
     provideNetworkLayer(options.keel ?? {}),
     provideSession(),
@@ -186,7 +205,9 @@ async function angularPeerStack(name: StackName, options: StackOptions): Promise
         : name === 'naive'
           ? [naiveAuthInterceptor(box), naiveRetryInterceptor(options.attemptTimeoutMs)]
           : [];
-  const app = await angularApp([provideHttpClient(withFetch(), withInterceptors(interceptors))]);
+  const app = await angularApp(options, [
+    provideHttpClient(withFetch(), withInterceptors(interceptors)),
+  ]);
   const http = app.injector.get(HttpClient);
   // The bare client has no interceptor: it sets the header itself, so the server does the same
   // work for it as for Keel.

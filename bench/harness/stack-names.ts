@@ -1,0 +1,26 @@
+// The stacks' names and what each one is; no imports, so the Node side (report.ts) can load it.
+
+export type StackName =
+  | 'keel'
+  | 'keel-app'
+  | 'bare'
+  | 'naive-auth'
+  | 'naive-retry'
+  | 'naive'
+  | 'axios-auth-refresh'
+  | 'axios-retry'
+  | 'axios'
+  | 'ky';
+
+export const STACK_LABELS: Readonly<Record<StackName, string>> = {
+  keel: 'Keel (provideNetworkLayer + provideSession)',
+  'keel-app': 'Keel as app.config wires it (+ provideObservability: metrics store, alerts)',
+  bare: 'bare HttpClient (withFetch, no interceptors; Authorization set per call)',
+  'naive-auth': 'naive interceptor: refresh on every 401, then replay',
+  'naive-retry': 'naive retry(3) interceptor',
+  naive: 'naive interceptors: refresh on every 401 + timeout + retry(3)',
+  'axios-auth-refresh': 'axios + axios-auth-refresh 5 (documented setup)',
+  'axios-retry': 'axios + axios-retry (defaults)',
+  axios: 'axios + axios-auth-refresh 5 + axios-retry (defaults) + timeout',
+  ky: 'ky (defaults)',
+};
