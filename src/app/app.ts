@@ -1,12 +1,33 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ViewContainerRef,
+  effect,
+  inject,
+} from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { UpdateRequiredScreen } from './features/version/update-required-screen';
+import { ApiVersionSignals } from './core/http';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, UpdateRequiredScreen],
+  imports: [RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // The update screen sits at the root so a 426 blocks every page, sign-in included.
-  template: '<router-outlet /><app-update-required />',
+  template: '<router-outlet />',
 })
-export class App {}
+export class App {
+  constructor() {
+    // The update screen sits at the root so a 426 blocks every page, sign-in included. It is
+    // loaded only when a 426 arrives, so its code (and Material's) stays out of the initial
+    // bundle; a plain dynamic import costs less there than @defer's runtime.
+    const container = inject(ViewContainerRef);
+    const required = inject(ApiVersionSignals).upgradeRequired;
+    let shown = false;
+    effect(() => {
+      if (!required() || shown) return;
+      shown = true;
+      void import('./features/version/update-required-screen').then(({ UpdateRequiredScreen }) =>
+        container.createComponent(UpdateRequiredScreen),
+      );
+    });
+  }
+}
