@@ -1,0 +1,59 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { NetworkActivity } from '../../core/http';
+import { type NetworkLayerTesting, networkLayerTesting } from '../../core/http/testing';
+import { ShellLayout } from './shell-layout';
+
+describe('ShellLayout', () => {
+  let layer: NetworkLayerTesting;
+  let fixture: ComponentFixture<ShellLayout>;
+
+  async function render(): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(ShellLayout);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  const progressBar = (root: HTMLElement) => root.querySelector('.top-progress mat-progress-bar');
+  const banner = (root: HTMLElement) => root.querySelector('[data-testid="offline-banner"]');
+
+  beforeEach(() => {
+    layer = networkLayerTesting();
+    TestBed.configureTestingModule({ providers: [...layer.providers, provideRouter([])] });
+  });
+
+  // The flag store and version signals may start background calls; they are not under test.
+  afterEach(() => TestBed.inject(HttpTestingController).match(() => true));
+
+  it('shows the top progress bar while a user-visible call runs', async () => {
+    const activity = TestBed.inject(NetworkActivity);
+    activity.started(false);
+    const root = await render();
+    expect(progressBar(root)).not.toBeNull();
+    activity.settled(false);
+    await fixture.whenStable();
+    expect(progressBar(root)).toBeNull();
+  });
+
+  it('shows no progress bar for background calls', async () => {
+    TestBed.inject(NetworkActivity).started(true);
+    expect(progressBar(await render())).toBeNull();
+  });
+
+  it('shows the offline banner while offline, and removes it when back online', async () => {
+    const root = await render();
+    expect(banner(root)).toBeNull();
+    layer.network.goOffline();
+    await fixture.whenStable();
+    expect(banner(root)?.textContent).toContain('You are offline');
+    layer.network.goOnline();
+    await fixture.whenStable();
+    expect(banner(root)).toBeNull();
+  });
+
+  it('keeps the banner’s live region in the page so it is announced', async () => {
+    const root = await render();
+    expect(root.querySelector('[role="status"]')).not.toBeNull();
+  });
+});

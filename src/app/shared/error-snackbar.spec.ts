@@ -1,0 +1,62 @@
+import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Subject } from 'rxjs';
+import { AppError } from '../core/http';
+import { ErrorSnack, ErrorSnackbar } from './error-snackbar';
+
+describe('ErrorSnackbar', () => {
+  let opened: { data: unknown; duration: number | undefined }[];
+  let action: Subject<void>;
+
+  beforeEach(() => {
+    opened = [];
+    action = new Subject<void>();
+    const snackBar = {
+      openFromComponent: (
+        _component: typeof ErrorSnack,
+        config: { data: unknown; duration?: number },
+      ) => {
+        opened.push({ data: config.data, duration: config.duration });
+        return { onAction: () => action };
+      },
+      open: () => undefined,
+    };
+    TestBed.configureTestingModule({ providers: [{ provide: MatSnackBar, useValue: snackBar }] });
+  });
+
+  it('shows the AppError’s message with Retry, and stays until used', () => {
+    TestBed.inject(ErrorSnackbar).show(
+      new AppError({ kind: 'server', status: 503 }),
+      () => undefined,
+    );
+    expect(opened).toEqual([
+      {
+        data: { message: 'The server had a problem. Try again in a moment.', canRetry: true },
+        duration: undefined,
+      },
+    ]);
+  });
+
+  it('runs the retry when Retry is pressed', () => {
+    const retry = jasmine.createSpy('retry');
+    TestBed.inject(ErrorSnackbar).show(new AppError({ kind: 'network' }), retry);
+    action.next();
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no Retry for an error that retrying cannot fix, and goes away by itself', () => {
+    TestBed.inject(ErrorSnackbar).show(
+      new AppError({ kind: 'forbidden', status: 403 }),
+      () => undefined,
+    );
+    expect(opened[0]).toEqual({
+      data: { message: 'You do not have permission to do this.', canRetry: false },
+      duration: 10_000,
+    });
+  });
+
+  it('stays quiet for an ended session: the sign-in page explains it', () => {
+    TestBed.inject(ErrorSnackbar).show(new AppError({ kind: 'auth-expired', status: 401 }));
+    expect(opened).toEqual([]);
+  });
+});
