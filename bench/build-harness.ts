@@ -43,7 +43,9 @@ const sentryStub: Plugin = {
 };
 
 /** Every file of the harness by its path (`/__bench/index.html`, `/__bench/main.js`, chunks). */
-export async function buildHarness(): Promise<Map<string, HarnessFile>> {
+export async function buildHarness(
+  options: { minify?: boolean } = {},
+): Promise<Map<string, HarnessFile>> {
   const outdir = join(here, '.harness-out');
   const result = await build({
     entryPoints: { main: join(here, 'harness', 'main.ts') },
@@ -53,7 +55,8 @@ export async function buildHarness(): Promise<Map<string, HarnessFile>> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    // Unminified on request, to read a CPU profile.
+    minify: options.minify ?? true,
     write: false,
     outdir,
     define: { ngDevMode: 'false' },

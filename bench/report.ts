@@ -91,9 +91,11 @@ function summaryRows(r: BenchResults): SummaryRow[] {
       const keel = o.ratios['keel'][mode];
       const app = o.ratios['keel-app']?.[mode];
       const bare = med(o[`${mode}Ms`]['bare']);
+      const keelPage = o.inPageUsPerCall['keel'];
+      const barePage = o.inPageUsPerCall['bare'];
       const inPage =
-        mode === 'sequential' && o.inPageUsPerCall['keel'] !== undefined
-          ? `; in-page cost ${o.inPageUsPerCall['keel']} µs/call vs ${o.inPageUsPerCall['bare']} µs bare`
+        mode === 'sequential' && keelPage && barePage
+          ? `; in-page cost ${keelPage.first} µs/call vs ${barePage.first} µs bare`
           : '';
       rows.push({
         figure: `(a) overhead, ${n(o.options[mode])} ${mode} GETs: time ÷ bare HttpClient`,
@@ -321,14 +323,16 @@ function renderOverhead(o: OverheadResult, push: Push): void {
       `${x(ratio.sequential.median, 3)} (${x(ratio.sequential.min, 3)}–${x(ratio.sequential.max, 3)}); median call ${x(ratio.sequentialCallMedian, 3)}`,
       ms(med(o.concurrentMs[name])),
       `${x(ratio.concurrent.median, 3)} (${x(ratio.concurrent.min, 3)}–${x(ratio.concurrent.max, 3)})`,
-      o.inPageUsPerCall[name] === undefined ? '' : `${o.inPageUsPerCall[name]} µs`,
+      o.inPageUsPerCall[name] === undefined
+        ? ''
+        : `${o.inPageUsPerCall[name].first} µs → ${o.inPageUsPerCall[name].last} µs`,
       String(o.failures[name]),
     ];
   });
   push(
     '## (a) Overhead',
     '',
-    `\`GET ${o.options.url}\` (the cheapest authenticated call, so the chain's cost is the largest possible share of it), through the bench server's proxy to the dev API. Sequential: ${n(o.options.sequential)} calls per stack and repetition, the stacks taking turns call by call (order rotating), so a busy moment of the machine hits each stack alike; the time is the sum of its calls. Concurrent: ${n(o.options.concurrent)} calls started at once, stacks one after another, order alternating between repetitions; Chromium runs 6 connections per origin, so this figure is mostly queueing. ${o.options.reps} repetitions after ${o.options.warmup} warm-up calls per stack; ratios are per repetition against the bare client (median, range in brackets). In-page cost: ${n(o.options.inPageCalls)} sequential calls per stack against a backend that answers on the next microtask (the network taken out), in blocks of 500 taking turns, median µs per call: what the chain itself costs the page.`,
+    `\`GET ${o.options.url}\` (the cheapest authenticated call, so the chain's cost is the largest possible share of it), through the bench server's proxy to the dev API. Sequential: ${n(o.options.sequential)} calls per stack and repetition, the stacks taking turns call by call (order rotating), so a busy moment of the machine hits each stack alike; the time is the sum of its calls. Concurrent: ${n(o.options.concurrent)} calls started at once, stacks one after another, order alternating between repetitions; Chromium runs 6 connections per origin, so this figure is mostly queueing. ${o.options.reps} repetitions after ${o.options.warmup} warm-up calls per stack; ratios are per repetition against the bare client (median, range in brackets). In-page cost: ${n(o.options.inPageCalls)} sequential calls per stack against a backend that answers on the next microtask (the network taken out), in blocks of 500 taking turns after 200 warm-up calls: what the chain itself costs the page, in µs per call over its first 1,000 calls → its last 1,000 (the whole run takes seconds, so every call is inside the circuit breaker's 30 s window).`,
     '',
     table(
       [
@@ -338,7 +342,7 @@ function renderOverhead(o: OverheadResult, push: Push): void {
         'ratio (range)',
         'concurrent, median of reps',
         'ratio (range)',
-        'in-page cost per call',
+        'in-page cost per call, first → last 1,000',
         'failed calls',
       ],
       rows,
@@ -554,9 +558,11 @@ function why(row: SummaryRow, r: BenchResults): string {
     const keel = o[`${mode}Ms`]['keel'];
     const perCall = ((med(keel) - med(bare)) / o.options[mode]) * 1000;
     const noise = (Math.max(...bare) - Math.min(...bare)) / med(bare);
+    const keelPage = o.inPageUsPerCall['keel'];
+    const barePage = o.inPageUsPerCall['bare'];
     const inPage =
-      o.inPageUsPerCall['keel'] !== undefined
-        ? ` With the network taken out, the chain costs the page ${(o.inPageUsPerCall['keel'] - o.inPageUsPerCall['bare']).toFixed(0)} µs per call more than a bare client (${o.inPageUsPerCall['keel']} against ${o.inPageUsPerCall['bare']} µs): eight interceptors, a call trace, the budget and breaker of the origin, a UUID and four more headers per call.`
+      keelPage && barePage
+        ? ` With the network taken out, the chain costs the page ${(keelPage.first - barePage.first).toFixed(0)} µs per call more than a bare client over its first 1,000 calls (${keelPage.first} against ${barePage.first} µs: eight interceptors, a call trace, a UUID, four more headers, about five URL parses, two timers, the origin's budget and breaker per call)${keelPage.last > keelPage.first * 1.5 ? `, and ${keelPage.last} µs over its last 1,000: the circuit breaker keeps every outcome of the last 30 s and filters that whole list twice per attempt (src/app/core/http/circuit-breaker.ts, record()), so its cost grows with the calls made in 30 s` : ''}.`
         : '';
     return `Here Keel's calls took about ${perCall.toFixed(0)} µs longer each than the bare client's, on a local call of ${(med(bare) / o.options[mode]).toFixed(2)} ms (the bare client's own repetitions varied by ${pct(noise)}).${inPage} Against a local dev API answering in about a millisecond any fixed cost shows as a ratio; on a real network, where a call takes tens of milliseconds, the same cost is a fraction of a percent.`;
   }

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
           `(a) overhead: ${config.overhead.sequential} sequential + ${config.overhead.concurrent} concurrent GETs × ${config.overhead.reps} reps`,
         );
         results.overhead = await bench('overhead', {
-          stacks: ['bare', 'keel', 'keel-app'],
+          stacks: ['bare', 'keel', 'keel-app', 'bare-headers'],
           baseline: 'bare',
           ...config.overhead,
         });

@@ -47,6 +47,7 @@ import {
   provideNetworkLayer,
 } from '../../src/app/core/http';
 import { provideObservability } from '../../src/app/core/observability';
+import { version } from '../../package.json';
 import { countHandledByAngular } from './counters';
 import type { StackName } from './stack-names';
 
@@ -214,7 +215,15 @@ async function angularPeerStack(name: StackName, options: StackOptions): Promise
   const headers = () =>
     name === 'bare' && box.value
       ? new HttpHeaders({ Authorization: `Bearer ${box.value}` })
-      : undefined;
+      : name === 'bare-headers' && box.value
+        ? new HttpHeaders({
+            Authorization: `Bearer ${box.value}`,
+            'X-Request-Id': crypto.randomUUID(),
+            'X-Attempt': '1',
+            'X-App-Version': version,
+            'X-Platform': 'web',
+          })
+        : undefined;
   return {
     name,
     login: async () => {
@@ -294,6 +303,7 @@ export async function createStack(name: StackName, options: StackOptions = {}): 
     case 'keel-app':
       return keelStack(name, options);
     case 'bare':
+    case 'bare-headers':
     case 'naive-auth':
     case 'naive-retry':
     case 'naive':
