@@ -1,0 +1,142 @@
+// Accessibility: an axe scan of every page finds no serious or critical violation, and the
+// create form works with the keyboard alone.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+/** Runs axe on the page as it is now; returns the serious and critical violations, readable. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(results.passes.length, 'axe checked something').toBeGreaterThan(0);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+test('sign-in has no serious or critical accessibility violation', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/sign-in?reason=expired');
+  await expect(page.getByRole('heading', { name: 'Sign in to Keel' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  void consoleErrors;
+});
+
+/** Each signed-in page, and how to know it has drawn its content. */
+const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'dashboard',
+    open: async (page) => {
+      await page.goto('/dashboard');
+      await expect(page.getByText('Orders today')).toBeVisible();
+    },
+  },
+  {
+    name: 'orders',
+    open: async (page) => {
+      await page.goto('/orders');
+      await expect(page.getByTestId('orders-table')).toBeVisible();
+    },
+  },
+  {
+    name: 'order detail',
+    open: async (page) => {
+      await page.goto('/orders');
+      await page.getByTestId('orders-table').getByRole('link').first().click();
+      await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
+    },
+  },
+  {
+    name: 'create',
+    open: async (page) => {
+      await page.goto('/orders/new');
+      await expect(page.getByRole('button', { name: 'Create order' })).toBeVisible();
+    },
+  },
+  {
+    name: 'network',
+    open: async (page) => {
+      await page.goto('/network');
+      await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
+    },
+  },
+];
+
+for (const { name, open } of PAGES) {
+  test(`${name} has no serious or critical accessibility violation`, async ({
+    page,
+    consoleErrors,
+  }) => {
+    await signIn(page);
+    await open(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    void consoleErrors;
+  });
+}
+
+test('the orders board has no serious or critical accessibility violation', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  await devApi.put('/api/_dev/flags', { flags: { enable_new_ui: true } });
+  await signIn(page, '/orders');
+  await expect(page.getByTestId('orders-board')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  void consoleErrors;
+});
+
+test('an order can be created with the keyboard alone, focus always visible', async ({
+  page,
+  consoleErrors,
+}) => {
+  await signIn(page, '/orders/new');
+  await expect(page.getByRole('button', { name: 'Create order' })).toBeVisible();
+
+  const customer = page.getByRole('combobox', { name: 'Customer' });
+  await customer.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(customer).not.toHaveText('');
+
+  await page.keyboard.press('Tab');
+  const product = page.getByRole('combobox', { name: 'Product (line 1)' });
+  await expect(product).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  await page.keyboard.press('Tab');
+  const quantity = page.getByRole('spinbutton', { name: 'Quantity (line 1)' });
+  await expect(quantity).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('3');
+
+  // Tab on to the submit button; every stop must show where focus is: an outline ring, or the
+  // thick primary border Material draws around a focused form field.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return { name: '(nothing)', visible: false };
+      const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
+      const style = getComputedStyle(element);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const field = element.closest('mat-form-field')?.classList.contains('mat-focused') ?? false;
+      return { name, visible: ring || field };
+    });
+    expect(stop.visible, `focus is visible on "${stop.name}"`).toBe(true);
+    if (stop.name === 'Create order') break;
+  }
+  await expect(page.getByRole('button', { name: 'Create order' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
+  void consoleErrors;
+});
