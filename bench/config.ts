@@ -40,8 +40,8 @@ export function benchConfig() {
     accessTokenTtlS: num('BENCH_TOKEN_TTL_S', 3600),
     overhead: {
       url: '/api/me',
-      sequential: num('BENCH_OVERHEAD_CALLS', 1000),
-      concurrent: num('BENCH_OVERHEAD_CALLS', 1000),
+      sequential: num('BENCH_OVERHEAD_SEQUENTIAL', num('BENCH_OVERHEAD_CALLS', 1000)),
+      concurrent: num('BENCH_OVERHEAD_CONCURRENT', num('BENCH_OVERHEAD_CALLS', 1000)),
       reps: num('BENCH_OVERHEAD_REPS', 3),
       warmup: num('BENCH_OVERHEAD_WARMUP', 100),
       inPageCalls: num('BENCH_OVERHEAD_IN_PAGE_CALLS', 10_000),

@@ -91,6 +91,8 @@ async function signedIn(name: StackName, options: StackOptions = {}): Promise<St
 
 export interface OverheadOptions {
   stacks: StackName[];
+  /** The stacks of the concurrent bursts (a subset of `stacks`; the bursts take long). */
+  concurrentStacks: StackName[];
   baseline: StackName;
   url: string;
   sequential: number;
@@ -119,13 +121,17 @@ export interface OverheadResult {
   sequentialCallMedianMs: Record<string, number>;
   /** Per stack and repetition: wall time of `concurrent` calls started at once. */
   concurrentMs: Record<string, number[]>;
-  failures: Record<string, number>;
+  /** Per stack and mode: failed calls by kind (AppError kind, or the error's name). */
+  failures: Record<
+    string,
+    { sequential: Record<string, number>; concurrent: Record<string, number> }
+  >;
   /** Per stack: its time over the baseline's time in the same repetition. */
   ratios: Record<string, { sequential: Spread; concurrent: Spread; sequentialCallMedian: number }>;
   /**
    * Per stack: µs of page time per call with the network taken out (a backend that answers at
    * once): what the chain itself costs, free of the server's and the machine's noise. `first`
-   * is the mean over its first 1,000 calls, `last` over its last 1,000 (all within seconds,
+   * is the median over its first 4 blocks of 500 calls, `last` over its last 4 (all within seconds,
    * so a cost that grows with the calls of the last 30 s shows as last > first).
    */
   inPageUsPerCall: Record<string, { first: number; last: number }>;
@@ -146,7 +152,9 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
   const sequentialMs: Record<string, number[]> = byStack(() => []);
   const callTimes: Record<string, number[]> = byStack(() => []);
   const concurrentMs: Record<string, number[]> = byStack(() => []);
-  const failures: Record<string, number> = byStack(() => 0);
+  const failures: OverheadResult['failures'] = byStack(() => ({ sequential: {}, concurrent: {} }));
+  const fail = (name: string, mode: 'sequential' | 'concurrent', kind = 'unknown') =>
+    (failures[name][mode][kind] = (failures[name][mode][kind] ?? 0) + 1);
 
   for (const stack of stacks) for (let i = 0; i < options.warmup; i++) await stack.get(options.url);
 
@@ -158,7 +166,7 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
         const outcome = await timed(() => stack.get(options.url));
         sums[stack.name] += outcome.ms;
         callTimes[stack.name].push(outcome.ms);
-        if (!outcome.ok) failures[stack.name]++;
+        if (!outcome.ok) fail(stack.name, 'sequential', outcome.kind);
       }
     }
     for (const name of names) sequentialMs[name].push(sums[name]);
@@ -166,14 +174,15 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
   for (let rep = 0; rep < options.reps; rep++) {
     // Bursts cannot take turns call by call (they would share the connections), so the order
     // of the stacks alternates between repetitions instead.
-    const order = rep % 2 === 0 ? stacks : [...stacks].reverse();
+    const bursting = stacks.filter((s) => options.concurrentStacks.includes(s.name));
+    const order = rep % 2 === 0 ? bursting : [...bursting].reverse();
     for (const stack of order) {
       const start = performance.now();
-      const results = await Promise.allSettled(
-        Array.from({ length: options.concurrent }, () => stack.get(options.url)),
+      const results = await Promise.all(
+        Array.from({ length: options.concurrent }, () => timed(() => stack.get(options.url))),
       );
       concurrentMs[stack.name].push(performance.now() - start);
-      failures[stack.name] += results.filter((r) => r.status === 'rejected').length;
+      for (const r of results) if (!r.ok) fail(stack.name, 'concurrent', r.kind);
     }
   }
   for (const stack of stacks) stack.dispose();
@@ -185,7 +194,9 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
     const base = options.baseline;
     ratios[name] = {
       sequential: spread(sequentialMs[name].map((v, i) => v / sequentialMs[base][i])),
-      concurrent: spread(concurrentMs[name].map((v, i) => v / concurrentMs[base][i])),
+      concurrent: concurrentMs[name].length
+        ? spread(concurrentMs[name].map((v, i) => v / concurrentMs[base][i]))
+        : { median: Number.NaN, min: Number.NaN, max: Number.NaN },
       sequentialCallMedian: round(sequentialCallMedianMs[name] / sequentialCallMedianMs[base], 3),
     };
   }
@@ -213,7 +224,7 @@ async function inPageCost(
   const block = 500;
   const blocks: Record<string, number[]> = Object.fromEntries(stacks.map((s) => [s.name, []]));
   for (const stack of stacks) for (let i = 0; i < 200; i++) await stack.get(options.url);
-  for (let b = 0; b < Math.max(4, Math.round(options.inPageCalls / block)); b++) {
+  for (let b = 0; b < Math.max(8, Math.round(options.inPageCalls / block)); b++) {
     for (let k = 0; k < stacks.length; k++) {
       const stack = stacks[(b + k) % stacks.length];
       const start = performance.now();
@@ -225,10 +236,7 @@ async function inPageCost(
   return Object.fromEntries(
     Object.entries(blocks).map(([name, times]) => [
       name,
-      {
-        first: round((times[0] + times[1]) / 2, 1),
-        last: round((times.at(-1)! + times.at(-2)!) / 2, 1),
-      },
+      { first: round(median(times.slice(0, 4)), 1), last: round(median(times.slice(-4)), 1) },
     ]),
   );
 }
