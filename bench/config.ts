@@ -60,7 +60,7 @@ export function benchConfig() {
     soak: {
       calls: num('BENCH_SOAK_CALLS', 5000),
       /** The same soak for the naive and axios stacks, as baselines; 0 skips them. */
-      peerCalls: num('BENCH_SOAK_PEER_CALLS', 1000),
+      peerCalls: num('BENCH_SOAK_PEER_CALLS', 500),
       concurrency: num('BENCH_SOAK_CONCURRENCY', 12),
       seed: num('BENCH_SEED', 7),
       createShare: 0.25,
