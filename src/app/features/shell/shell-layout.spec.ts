@@ -1,9 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Component } from '@angular/core';
+import { Router, provideRouter } from '@angular/router';
 import { NetworkActivity } from '../../core/http';
 import { type NetworkLayerTesting, networkLayerTesting } from '../../core/http/testing';
 import { ShellLayout } from './shell-layout';
+
+@Component({ template: '<h1>Page</h1>' })
+class Page {}
 
 describe('ShellLayout', () => {
   let layer: NetworkLayerTesting;
@@ -20,7 +24,15 @@ describe('ShellLayout', () => {
 
   beforeEach(() => {
     layer = networkLayerTesting();
-    TestBed.configureTestingModule({ providers: [...layer.providers, provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [
+        ...layer.providers,
+        provideRouter([
+          { path: 'a', component: Page },
+          { path: 'b', component: Page },
+        ]),
+      ],
+    });
   });
 
   // The flag store and version signals may start background calls; they are not under test.
@@ -55,5 +67,25 @@ describe('ShellLayout', () => {
   it('keeps the banner’s live region in the page so it is announced', async () => {
     const root = await render();
     expect(root.querySelector('[role="status"]')).not.toBeNull();
+  });
+
+  describe('focus on navigation', () => {
+    it('moves focus to the page after going to another page', async () => {
+      const router = TestBed.inject(Router);
+      const root = await render();
+      await router.navigateByUrl('/a');
+      await router.navigateByUrl('/b');
+      expect(document.activeElement).toBe(root.querySelector('main'));
+    });
+
+    it('leaves focus alone when only the query changes', async () => {
+      const router = TestBed.inject(Router);
+      const root = await render();
+      await router.navigateByUrl('/a');
+      const button = root.querySelector('button') as HTMLElement;
+      button.focus();
+      await router.navigateByUrl('/a?q=ada');
+      expect(document.activeElement).toBe(button);
+    });
   });
 });
