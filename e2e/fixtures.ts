@@ -106,3 +106,16 @@ export async function signIn(page: Page, returnPath = '/'): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
+
+/**
+ * Goes to a page through the main navigation, as a person would, and waits until it is there:
+ * the URL has changed and its heading shows (lazy pages can take a moment on a busy machine).
+ */
+export async function openPage(
+  page: Page,
+  name: 'Dashboard' | 'Orders' | 'Network',
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await expect(page).toHaveURL(new RegExp(`/${name.toLowerCase()}(\\?.*)?$`));
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+}

@@ -1,9 +1,9 @@
 // Takes docs/network-console.png: the network console after a few faults, as README shows it.
-import { expect, signIn, test } from './fixtures';
+import { expect, openPage, signIn, test } from './fixtures';
 
 test('network console screenshot', async ({ page, devApi }) => {
   await signIn(page);
-  await page.getByRole('link', { name: 'Orders' }).click();
+  await openPage(page, 'Orders');
   // A retried call, a dropped widget and a token refresh, so every kind of bar shows.
   await devApi.chaos({
     failRate: 0.5,
@@ -13,10 +13,10 @@ test('network console screenshot', async ({ page, devApi }) => {
     jitterMs: 60,
   });
   await devApi.expireTokens();
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await openPage(page, 'Dashboard');
   await expect(page.getByText('Orders today')).toBeVisible({ timeout: 30_000 });
   await devApi.chaos({ failRate: 1, failStatus: 503, retryAfterS: 1, routes: ['GET /api/me'] });
-  await page.getByRole('link', { name: 'Network' }).click();
+  await openPage(page, 'Network');
   await page.getByRole('button', { name: 'Send a test call' }).click();
   await expect(page.getByText(/The test call failed/)).toBeVisible();
   await page

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, openPage, signIn, test } from './fixtures';
 
 test('a forced 500 on one route becomes exactly one Sentry event', async ({
   page,
@@ -6,10 +6,10 @@ test('a forced 500 on one route becomes exactly one Sentry event', async ({
   consoleErrors,
 }) => {
   await signIn(page);
-  await page.getByRole('link', { name: 'Orders' }).click();
+  await openPage(page, 'Orders');
   await devApi.reset();
   await devApi.chaos({ failRate: 1, failStatus: 500, routes: ['GET /api/dashboard/top-products'] });
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await openPage(page, 'Dashboard');
 
   const topProducts = page
     .locator('app-async-panel')
@@ -40,8 +40,7 @@ test('the Network page shows a retried call with all its attempts after failRate
   consoleErrors,
 }) => {
   await signIn(page);
-  await page.getByRole('link', { name: 'Network' }).click();
-  await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
+  await openPage(page, 'Network');
 
   await page.getByLabel('Fail rate (0–1)').fill('1');
   await page.getByLabel('Routes (comma-separated, empty = all)').fill('GET /api/me');
@@ -61,7 +60,7 @@ test('the Network page shows a retried call with all its attempts after failRate
   await expect(attempts).toHaveCount(4); // header + 3 attempts
   for (const n of [1, 2, 3]) await expect(attempts.nth(n)).toContainText('503');
   await expect(page.getByRole('table', { name: 'Attempts' })).toContainText(
-    'authorization: Bearer [redacted]',
+    'Authorization: Bearer [redacted]',
   );
   expect((await devApi.stats()).byRoute['GET /api/me']).toBe(3);
   void consoleErrors;
