@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, provideRouter } from '@angular/router';
 import { Subject } from 'rxjs';
 import { AppError } from '../core/http';
 import { ErrorSnack, ErrorSnackbar } from './error-snackbar';
@@ -7,21 +8,35 @@ import { ErrorSnack, ErrorSnackbar } from './error-snackbar';
 describe('ErrorSnackbar', () => {
   let opened: { data: unknown; duration: number | undefined }[];
   let action: Subject<void>;
+  let dismissed: Subject<void>;
 
   beforeEach(() => {
     opened = [];
     action = new Subject<void>();
+    dismissed = new Subject<void>();
     const snackBar = {
       openFromComponent: (
         _component: typeof ErrorSnack,
         config: { data: unknown; duration?: number },
       ) => {
         opened.push({ data: config.data, duration: config.duration });
-        return { onAction: () => action };
+        return {
+          onAction: () => action,
+          afterDismissed: () => dismissed,
+          dismiss: () => dismissed.next(),
+        };
       },
       open: () => undefined,
     };
-    TestBed.configureTestingModule({ providers: [{ provide: MatSnackBar, useValue: snackBar }] });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: MatSnackBar, useValue: snackBar },
+        provideRouter([
+          { path: 'a', children: [] },
+          { path: 'b', children: [] },
+        ]),
+      ],
+    });
   });
 
   it('shows the AppError’s message with Retry, and stays until used', () => {
@@ -58,5 +73,23 @@ describe('ErrorSnackbar', () => {
   it('stays quiet for an ended session: the sign-in page explains it', () => {
     TestBed.inject(ErrorSnackbar).show(new AppError({ kind: 'auth-expired', status: 401 }));
     expect(opened).toEqual([]);
+  });
+
+  it('uses a more specific message when given one', () => {
+    const error = new AppError({ kind: 'validation', status: 422 });
+    TestBed.inject(ErrorSnackbar).show(error, undefined, 'The change was not accepted.');
+    expect(opened[0].data).toEqual({ message: 'The change was not accepted.', canRetry: false });
+  });
+
+  it('takes a Retry away once the user goes to another page', async () => {
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/a');
+    const closed = jasmine.createSpy('closed');
+    dismissed.subscribe(closed);
+    TestBed.inject(ErrorSnackbar).show(new AppError({ kind: 'network' }), () => undefined);
+    await router.navigateByUrl('/a?page=2');
+    expect(closed).not.toHaveBeenCalled();
+    await router.navigateByUrl('/b');
+    expect(closed).toHaveBeenCalledTimes(1);
   });
 });

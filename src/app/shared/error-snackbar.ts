@@ -6,6 +6,8 @@ import {
   MatSnackBarModule,
   MatSnackBarRef,
 } from '@angular/material/snack-bar';
+import { NavigationEnd, Router } from '@angular/router';
+import { filter, map, takeUntil } from 'rxjs';
 import { type AppErrorKind } from '../core/http';
 import { describeError } from './describe-error';
 
@@ -53,23 +55,43 @@ export class ErrorSnack {
 @Injectable({ providedIn: 'root' })
 export class ErrorSnackbar {
   private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
 
-  show(error: unknown, retry?: () => void): void {
+  /**
+   * `retry` is offered when the error is retryable; `message` replaces the AppError's own (safe)
+   * message with a more specific one, such as the server's reason for a refused change.
+   */
+  show(error: unknown, retry?: () => void, message?: string): void {
     const view = describeError(error);
     if (SILENT.has(view.kind)) return;
     const canRetry = view.retryable && retry !== undefined;
     // With Retry the bar stays until used or dismissed: a person must have time to read it and
     // reach the button (WCAG 2.2.1).
     const ref = this.snackBar.openFromComponent(ErrorSnack, {
-      data: { message: view.message, canRetry } satisfies ErrorSnackData,
+      data: { message: message ?? view.message, canRetry } satisfies ErrorSnackData,
       duration: canRetry ? undefined : 10_000,
       politeness: 'assertive',
     });
-    if (canRetry) ref.onAction().subscribe(() => retry());
+    if (!canRetry) return;
+    ref.onAction().subscribe(() => retry());
+    // A Retry for a page the user has left would act on something no longer on screen.
+    const path = pathOf(this.router.url);
+    this.router.events
+      .pipe(
+        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+        map((event) => pathOf(event.urlAfterRedirects)),
+        filter((next) => next !== path),
+        takeUntil(ref.afterDismissed()),
+      )
+      .subscribe(() => ref.dismiss());
   }
 
   /** A short confirmation ("Order deleted"). */
   info(message: string): void {
     this.snackBar.open(message, undefined, { duration: 4000 });
   }
+}
+
+function pathOf(url: string): string {
+  return url.split(/[?#]/)[0];
 }

@@ -17,6 +17,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import { isAppError } from '../../core/http';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { describeError } from '../../shared/describe-error';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
@@ -160,7 +161,11 @@ export class OrderDetailPage {
         this.snackbar.info(done);
         return;
       case 'failed':
-        this.snackbar.show(outcome.error, () => void this.save(change, done));
+        this.snackbar.show(
+          outcome.error,
+          () => void this.save(change, done),
+          refusal(outcome.error),
+        );
         return;
       case 'conflict': {
         const choice = await firstValueFrom(
@@ -191,4 +196,14 @@ export class OrderDetailPage {
     this.notes.setValue(notes);
     this.syncedNotes = notes;
   }
+}
+
+/**
+ * The server's reason for refusing a change (`status: cannot move from shipped back to paid`),
+ * as one sentence; undefined for any other failure, which keeps its own message.
+ */
+function refusal(error: unknown): string | undefined {
+  if (!isAppError(error) || error.kind !== 'validation') return undefined;
+  const reasons = Object.values(error.fieldErrors).flat();
+  return reasons.length > 0 ? `The change was not accepted: ${reasons.join('; ')}.` : undefined;
 }
