@@ -588,11 +588,15 @@ function why(row: SummaryRow, r: BenchResults): string {
     const failed = failedCalls(o, 'keel', mode);
     if (failed) {
       const seen = o.failures['keel'][mode];
+      const diagnosis = mode === 'concurrent' ? o.concurrentDiagnosis : undefined;
+      const attempts = diagnosis
+        ? ` A diagnostic burst with every failed attempt logged saw calls fail as ${kinds(diagnosis.failedCalls) || 'nothing'} and attempts fail as ${kinds(diagnosis.failedAttempts) || 'nothing'}.`
+        : '';
       const queueing =
-        mode === 'concurrent' && (seen['timeout'] ?? 0) > 0
-          ? ` With ${n(o.options[mode])} requests started at once and Chromium sending 6 at a time, the last ones wait in the browser's own queue (the bare client needed ${ms(med(o[`${mode}Ms`]['bare']))} for its burst), so Keel's 10 s attempt timeout fires for requests the server has not even seen yet${(seen['circuit-open'] ?? 0) > 0 ? '; the circuit breaker counts those timeouts as an unhealthy origin and opens, and the calls after them fail fast as circuit-open' : ''}. The server was answering each request in milliseconds: the timeout measures queueing in the browser (reported, not changed: src/ is not this issue's to edit).`
+        mode === 'concurrent' && (diagnosis?.failedAttempts['timeout'] ?? 0) > 0
+          ? ` With ${n(o.options[mode])} requests started at once and Chromium sending 6 at a time, the last ones wait in the browser's own queue (the bare client needed ${ms(med(o[`${mode}Ms`]['bare']))} for its burst), so Keel's 10 s attempt timeout fires for requests the server has not even seen yet${(seen['budget-exhausted'] ?? 0) > 0 ? '; retrying those timeouts empties the retry budget (budget-exhausted)' : ''}${(seen['circuit-open'] ?? 0) > 0 ? '; the circuit breaker counts the timeouts as an unhealthy origin and opens, and the calls after that fail fast as circuit-open' : ''}. The server was answering each request in milliseconds: the timeout measures queueing in the browser (reported, not changed: src/ is not this issue's to edit).`
           : '';
-      return `${n(failed)} of Keel's ${n(o.options[mode] * o.options.reps)} ${mode} calls failed (${kinds(seen)}) where the bare client served ${failedCalls(o, 'bare', mode) ? 'most' : 'all'} of them.${queueing}`;
+      return `${n(failed)} of Keel's ${n(o.options[mode] * o.options.reps)} ${mode} calls failed (${kinds(seen)}) where the bare client served ${failedCalls(o, 'bare', mode) ? 'most' : 'all'} of them.${attempts}${queueing}`;
     }
     return `Here Keel's calls took about ${perCall.toFixed(0)} µs longer each than the bare client's, on a local call of ${(med(bare) / o.options[mode]).toFixed(2)} ms (the bare client's own repetitions varied by ${pct(noise)}).${inPage} Against a local dev API answering in about a millisecond any fixed cost shows as a ratio; on a real network, where a call takes tens of milliseconds, the same cost is a fraction of a percent.`;
   }

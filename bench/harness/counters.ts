@@ -46,6 +46,17 @@ export function countHandledByAngular(error: unknown): void {
   sample('ErrorHandler', error);
 }
 
+/**
+ * Failed attempts by kind, as Keel's NETWORK_CALL_SINK saw them, for stacks created with
+ * `logAttempts` (a diagnosis: the failed call's own kind may be what the last attempt met, such
+ * as budget-exhausted, not what the first one did).
+ */
+export const attemptFailures: Record<string, number> = {};
+
+export function countAttemptFailure(kind: string): void {
+  attemptFailures[kind] = (attemptFailures[kind] ?? 0) + 1;
+}
+
 /** The number of escapes so far, for before/after differences. */
 export function escapes(): number {
   return counters.windowErrors + counters.unhandledRejections + counters.errorHandler;

@@ -2,7 +2,7 @@
 // the dev API's controls itself (so the same code runs behind the bench server and behind
 // ng serve in the e2e soak), and returns plain JSON for the Node side to report.
 import { isAppError } from '../../src/app/core/http';
-import { counters, describe } from './counters';
+import { attemptFailures, counters, describe } from './counters';
 import { type ChaosConfig, type DevStats, devApi, refreshesOf } from './dev-api';
 import { DEMO, type Stack, type StackName, type StackOptions, createStack } from './stacks';
 
@@ -135,6 +135,14 @@ export interface OverheadResult {
    * so a cost that grows with the calls of the last 30 s shows as last > first).
    */
   inPageUsPerCall: Record<string, { first: number; last: number }>;
+  /**
+   * When Keel's bursts had failed calls: one more Keel burst with every failed attempt's kind
+   * tallied (the calls' own kinds say what the last attempt met, not what started it).
+   */
+  concurrentDiagnosis?: {
+    failedCalls: Record<string, number>;
+    failedAttempts: Record<string, number>;
+  };
 }
 
 function spread(values: readonly number[]): Spread {
@@ -186,6 +194,9 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
     }
   }
   for (const stack of stacks) stack.dispose();
+  const concurrentDiagnosis = Object.keys(failures['keel']?.concurrent ?? {}).length
+    ? await diagnoseBurst(options)
+    : undefined;
 
   const ratios: OverheadResult['ratios'] = {};
   const sequentialCallMedianMs: Record<string, number> = {};
@@ -211,7 +222,23 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
     failures,
     ratios,
     inPageUsPerCall,
+    ...(concurrentDiagnosis && { concurrentDiagnosis }),
   };
+}
+
+async function diagnoseBurst(
+  options: OverheadOptions,
+): Promise<NonNullable<OverheadResult['concurrentDiagnosis']>> {
+  const stack = await signedIn('keel', { logAttempts: true });
+  const before = { ...attemptFailures };
+  const results = await Promise.all(
+    Array.from({ length: options.concurrent }, () => timed(() => stack.get(options.url))),
+  );
+  stack.dispose();
+  const failedAttempts: Record<string, number> = {};
+  for (const [kind, count] of Object.entries(attemptFailures))
+    if (count - (before[kind] ?? 0) > 0) failedAttempts[kind] = count - (before[kind] ?? 0);
+  return { failedCalls: countBy(results.filter((r) => !r.ok).map((r) => r.kind)), failedAttempts };
 }
 
 /** Each stack over a backend that answers at once: blocks of calls, taking turns. */

@@ -43,12 +43,14 @@ import {
 import { SessionService, provideSession } from '../../src/app/core/auth';
 import {
   IDEMPOTENCY_KEY,
+  NETWORK_CALL_SINK,
+  type NetworkCallRecord,
   type NetworkLayerOptions,
   provideNetworkLayer,
 } from '../../src/app/core/http';
 import { provideObservability } from '../../src/app/core/observability';
 import { version } from '../../package.json';
-import { countHandledByAngular } from './counters';
+import { countAttemptFailure, countHandledByAngular } from './counters';
 import type { StackName } from './stack-names';
 
 export type { StackName } from './stack-names';
@@ -65,6 +67,8 @@ export interface StackOptions {
    * call costs only the page's own work (the in-page overhead figure).
    */
   readonly instantBackend?: boolean;
+  /** Keel: tally every failed attempt's kind (counters.ts `attemptFailures`). */
+  readonly logAttempts?: boolean;
 }
 
 export interface Stack {
@@ -135,6 +139,16 @@ async function angularApp(
   });
 }
 
+const attemptLog: Provider = {
+  provide: NETWORK_CALL_SINK,
+  useValue: {
+    record: (call: NetworkCallRecord) => {
+      for (const attempt of call.attempts)
+        if (attempt.errorKind) countAttemptFailure(attempt.errorKind);
+    },
+  },
+};
+
 function bearer<T>(req: HttpRequest<T>, token: string | null): HttpRequest<T> {
   return token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
 }
@@ -182,6 +196,7 @@ async function keelStack(name: 'keel' | 'keel-app', options: StackOptions): Prom
     provideNetworkLayer(options.keel ?? {}),
     provideSession(),
     ...(name === 'keel-app' ? [provideObservability()] : []),
+    ...(options.logAttempts ? [attemptLog] : []),
   ]);
   const http = app.injector.get(HttpClient);
   const session = app.injector.get(SessionService);
