@@ -1,4 +1,5 @@
 import { InjectionToken, isDevMode } from '@angular/core';
+import { metricDecodeReporter } from '../observability';
 
 /** One thing a schema repaired: a field given its default, or a list item dropped. */
 export interface DecodeRepair {
@@ -31,11 +32,12 @@ export const consoleDecodeReporter: DecodeReporter = {
 };
 
 /**
- * Where repositories send their decode reports. Observability replaces it with one that counts
- * a metric and leaves a Sentry breadcrumb.
- * @default `consoleDecodeReporter`: a console warning in dev mode only
+ * Where repositories send their decode reports.
+ * @default `metricDecodeReporter` from core/observability: a metric, a Sentry breadcrumb and,
+ * in dev mode, a console warning. (The default lives here, not in provideObservability, so that
+ * nothing the app loads at startup imports this folder and its schema library.)
  */
 export const DECODE_REPORTER = new InjectionToken<DecodeReporter>('DECODE_REPORTER', {
   providedIn: 'root',
-  factory: () => consoleDecodeReporter,
+  factory: () => metricDecodeReporter(),
 });

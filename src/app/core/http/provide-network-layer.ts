@@ -7,12 +7,7 @@ import {
   withInterceptors,
   withXsrfConfiguration,
 } from '@angular/common/http';
-import {
-  type EnvironmentProviders,
-  type Provider,
-  isDevMode,
-  makeEnvironmentProviders,
-} from '@angular/core';
+import { type EnvironmentProviders, type Provider, makeEnvironmentProviders } from '@angular/core';
 import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
 import { authInterceptor } from './auth-interceptor';
 import { correlationInterceptor } from './correlation-interceptor';
@@ -72,7 +67,8 @@ export function provideNetworkLayer(
   options: NetworkLayerOptions = {},
   ...features: HttpFeature<HttpFeatureKind>[]
 ): EnvironmentProviders {
-  if (isDevMode()) assertConsistentOptions(options);
+  // ngDevMode is false in production builds, so the optimizer drops the check entirely.
+  if (typeof ngDevMode === 'undefined' || ngDevMode) assertConsistentOptions(options);
   return makeEnvironmentProviders([
     provideHttpClient(
       withFetch(),

@@ -1,5 +1,7 @@
-import { inject } from '@angular/core';
-import { type DecodeReporter, consoleDecodeReporter } from '../data';
+import { inject, isDevMode } from '@angular/core';
+// Type only: core/data imports this file for its default reporter, and nothing at startup may
+// pull in core/data (and with it the schema library).
+import type { DecodeReport, DecodeReporter } from '../data';
 import { type FlagReporter, consoleFlagReporter } from '../feature-flags';
 import { NetworkMetricsStore } from './network-metrics-store';
 import { SENTRY_CLIENT } from './sentry-client';
@@ -19,7 +21,7 @@ export function metricDecodeReporter(): DecodeReporter {
           repairs: report.repairs.slice(0, 20).map((r) => `${r.path} ${r.action} (${r.reason})`),
         },
       });
-      consoleDecodeReporter.repaired(report);
+      if (isDevMode()) console.warn(`[decode] ${describe(report)}`);
     },
   };
 }
@@ -71,4 +73,8 @@ export function sentryVersionReporter(): {
         { 'version.event': 'deprecated' },
       ),
   };
+}
+
+function describe(report: DecodeReport): string {
+  return `${report.what} needed ${report.repairs.length} repair(s): ${report.repairs.map((r) => `${r.path} ${r.action} (${r.reason})`).join('; ')}`;
 }

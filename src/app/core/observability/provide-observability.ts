@@ -8,10 +8,9 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { DECODE_REPORTER } from '../data';
 import { FLAG_REPORTER } from '../feature-flags';
 import { NETWORK_CALL_SINK, NETWORK_ERROR_REPORTER, type NetworkCallRecord } from '../http';
-import { metricDecodeReporter, metricFlagReporter } from './app-reporters';
+import { metricFlagReporter } from './app-reporters';
 import { DeferredSentryErrorHandler } from './deferred-error-handler';
 import { logNetworkCall } from './dev-network-log';
 import { NetworkAlerts } from './network-alerts';
@@ -30,7 +29,8 @@ export function provideObservability(): EnvironmentProviders {
       provide: NETWORK_CALL_SINK,
       useFactory: () => {
         const metrics = inject(NetworkMetricsStore);
-        const log = isDevMode();
+        // ngDevMode is false in production builds: the log is compiled out, not just silent.
+        const log = (typeof ngDevMode === 'undefined' || !!ngDevMode) && isDevMode();
         return {
           record: (record: NetworkCallRecord) => {
             metrics.record(record);
@@ -40,7 +40,6 @@ export function provideObservability(): EnvironmentProviders {
       },
     },
     { provide: NETWORK_ERROR_REPORTER, useExisting: SentryNetworkReporter },
-    { provide: DECODE_REPORTER, useFactory: metricDecodeReporter },
     { provide: FLAG_REPORTER, useFactory: metricFlagReporter },
     { provide: ErrorHandler, useClass: DeferredSentryErrorHandler },
     provideAppInitializer(() => {

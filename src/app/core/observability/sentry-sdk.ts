@@ -1,11 +1,51 @@
-// The slice of @sentry/angular the app uses. Imported only dynamically (see init-sentry.ts), so
-// it becomes its own chunk, and named re-exports keep the rest of the SDK tree-shaken out.
+// Everything Sentry: the slice of @sentry/angular the app uses, and its setup with the
+// scrubbers. Imported only dynamically (see init-sentry.ts), so all of it is its own chunk,
+// loaded beside the app; named re-exports keep the rest of the SDK tree-shaken out.
+import { browserTracingIntegration, init } from '@sentry/angular';
+import { isAppError } from '../http';
+import type { RuntimeConfig } from './runtime-config';
+import { scrubDeep } from './scrub';
+import { REPORTED } from './sentry-network-reporter';
+
 export {
   addBreadcrumb,
-  browserTracingIntegration,
   captureException,
   captureMessage,
   createErrorHandler,
-  init,
   TraceService,
 } from '@sentry/angular';
+
+/**
+ * `Sentry.init`: every event and breadcrumb goes through the scrubber (no Authorization,
+ * cookies, token-like parameters or JWTs leave the browser), and an AppError the error mapper
+ * already reported is not sent again by the global handlers.
+ */
+export function start(
+  dsn: string,
+  config: RuntimeConfig,
+  app: { release: string; platform: string },
+): void {
+  init({
+    dsn,
+    release: app.release,
+    environment: config.sentry?.environment ?? 'production',
+    // Collect no user info and no bodies; headers, cookies and URLs are scrubbed below.
+    dataCollection: { userInfo: false, httpBodies: [] },
+    integrations: [browserTracingIntegration()],
+    tracesSampleRate: config.sentry?.tracesSampleRate ?? 0,
+    // Only our own API gets trace headers; other origins get nothing extra.
+    tracePropagationTargets: [/^\/api\//, new RegExp(`^${escapeRegExp(location.origin)}/api/`)],
+    initialScope: { tags: { platform: app.platform } },
+    beforeSend: (event, hint) => {
+      const original = hint.originalException;
+      if (isAppError(original) && REPORTED.has(original) && !event.fingerprint) return null;
+      return scrubDeep(event);
+    },
+    beforeSendTransaction: (event) => scrubDeep(event),
+    beforeBreadcrumb: (breadcrumb) => scrubDeep(breadcrumb),
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
