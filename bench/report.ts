@@ -201,7 +201,7 @@ function summaryRows(r: BenchResults): SummaryRow[] {
   if (b) {
     rows.push({
       figure: '(e) initial JS, transfer (brotli, as ng build estimates it)',
-      keel: `${kB(b.initialJs.brotli)} (gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
+      keel: `${(b.initialJs.brotli / 1000).toFixed(2)} kB (gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
       baseline: `core/http: ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
       goal: '≤ 100 kB',
       verdict: verdict(b.initialJs.brotli <= 100_000),
@@ -313,7 +313,8 @@ export function renderMarkdown(r: BenchResults): string {
   push(
     '## Running it',
     '',
-    '`npm run bench` (about 10 minutes on 2 cores). Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_STORM_N=50,500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`. A quick run overwrites this file too.',
+    `\`npm run bench\` (this run: ${Math.round(r.durationMs / 60_000)} minutes, most of it the N=500 storms, the sequential overhead and the 5,000-call soak; the load of the machine sets the pace). ` +
+      'Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_STORM_N=50,500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`. A quick run overwrites this file too.',
     '',
     'The smaller soak (500 calls, same faults, invariants only) runs in `npm test` as e2e/soak.e2e.ts.',
     '',
@@ -525,7 +526,7 @@ function renderBundle(b: BundleResult, push: Push): void {
   push(
     '## (e) Bundle',
     '',
-    `\`ng build --configuration=production --stats-json\` (${Math.round(b.buildMs / 1000)} s). The CLI's own line: Initial total ${b.cliInitialTotal ?? '(not found in its output)'}. Initial = \`main\`, polyfills and global styles and every chunk they import statically. Transfer sizes: brotli quality 11 per file (what the CLI calls "estimated transfer size"; files under 1 kB uncompressed, as the CLI does) and gzip -9 for comparison.`,
+    `\`${b.command}\`, the production build as \`npm run build\` makes it (${Math.round(b.buildMs / 1000)} s). The CLI's own line: Initial total ${b.cliInitialTotal ?? '(not found in its output)'}. Initial = \`main\`, polyfills and global styles and every chunk they import statically. Transfer sizes: brotli quality 11 per file (what the CLI calls "estimated transfer size"; files under 1 kB uncompressed, as the CLI does) and gzip -9 for comparison.`,
     '',
     table(
       ['', 'raw', 'brotli', 'gzip -9'],
@@ -542,9 +543,9 @@ function renderBundle(b: BundleResult, push: Push): void {
       ],
     ),
     '',
-    "core/http's raw bytes are exact (esbuild's `bytesInOutput` for its files in initial chunks). Compressed bytes of part of a file cannot be measured, so its brotli and gzip figures are estimates: its raw bytes × the compression ratio of the chunk they sit in.",
+    `core/http's figures are its share of the metafile's input bytes in each initial chunk × that chunk's raw, brotli and gzip size. Compressed bytes of part of a file cannot be measured, so its compressed figures are estimates${b.inputBytesToFile > 1.02 || b.inputBytesToFile < 0.98 ? `, and so is its raw figure: after the chunk optimizer the metafile counts ${x(b.inputBytesToFile)} the bytes that are on disk (sizes before the last minification), so only the shares are used` : '; its raw figure is exact (the metafile accounts for the bytes on disk)'}.`,
     '',
-    'Biggest contributors to the initial JS (raw bytes in the output):',
+    'Biggest contributors to the initial JS (raw bytes in the output, by the same shares):',
     '',
     table(
       ['input', 'raw'],
@@ -599,6 +600,14 @@ function why(row: SummaryRow, r: BenchResults): string {
       return `${n(failed)} of Keel's ${n(o.options[mode] * o.options.reps)} ${mode} calls failed (${kinds(seen)}) where the bare client served ${failedCalls(o, 'bare', mode) ? 'most' : 'all'} of them.${attempts}${queueing}`;
     }
     return `Here Keel's calls took about ${perCall.toFixed(0)} µs longer each than the bare client's, on a local call of ${(med(bare) / o.options[mode]).toFixed(2)} ms (the bare client's own repetitions varied by ${pct(noise)}).${inPage} Against a local dev API answering in about a millisecond any fixed cost shows as a ratio; on a real network, where a call takes tens of milliseconds, the same cost is a fraction of a percent.`;
+  }
+  if (row.figure.startsWith('(b)') && row.figure.includes('refreshes') && r.storm) {
+    const keel = r.storm.filter((s) => s.options.stack === 'keel' && s.options.n === 500);
+    const reps = keel.flatMap((s) => s.reps);
+    const failedKinds = reps.map((rep) => kinds(rep.failedKinds)).filter(Boolean);
+    const attempts = reps.map((rep) => kinds(rep.failedAttempts ?? {})).filter(Boolean);
+    const expired = med(reps.map((rep) => rep.expired.p95 + 0));
+    return `The refresh count is what the coordinator controls, and it held (${reps.map((rep) => rep.refreshes).join(', ')}). Calls failed as ${failedKinds.join('; ')}${attempts.length ? `, their attempts as ${attempts.join('; ')}` : ''}. ${reps.some((rep) => (rep.failedAttempts?.['timeout'] ?? 0) > 0) ? `Nothing was injected, so these are the 10 s attempt timeouts: the expired burst's p95 was ${ms(expired)}, since each replay waits in Chromium's queue (6 connections) behind the other calls' first attempts and replays, and a replay that waits there longer than the 10 s attempt timeout times out, is retried, and once the origin's retry budget is spent (5 retries) the next such call fails as budget-exhausted. The same queueing costs the bare client nothing because it has no timeout (see also (a), concurrent).` : ''}`;
   }
   if (row.figure.startsWith('(b)')) {
     return 'See the storm table: with N calls sharing 6 connections, every replay waits its turn behind the other replays, so the added latency grows with N whatever the refresh logic; the refresh count and the failed calls are what the coordinator controls.';

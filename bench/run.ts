@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   }
 
   if (config.sections.includes('bundle')) {
-    log('(e) bundle: ng build --configuration=production --stats-json');
+    log('(e) bundle: NG_BUILD_OPTIMIZE_CHUNKS=1 ng build --stats-json (as npm run build)');
     try {
       results.bundle = await measureBundle();
     } catch (error) {

@@ -292,6 +292,8 @@ export interface StormRep {
   unauthorized: number;
   failed: number;
   failedKinds: Record<string, number>;
+  /** Keel only: failed attempts of the expired burst by kind (its NETWORK_CALL_SINK). */
+  failedAttempts?: Record<string, number>;
   serverRequests: number;
 }
 
@@ -304,7 +306,8 @@ export async function storm(options: StormOptions): Promise<StormResult> {
   const reps: StormRep[] = [];
   for (let rep = 0; rep < options.reps; rep++) {
     await devApi.reset();
-    const stack = await signedIn(options.stack);
+    const keel = options.stack === 'keel';
+    const stack = await signedIn(options.stack, { logAttempts: keel });
     for (let i = 0; i < 10; i++) await stack.get(options.url);
     const single: number[] = [];
     for (let i = 0; i < 20; i++) single.push((await timed(() => stack.get(options.url))).ms);
@@ -313,7 +316,12 @@ export async function storm(options: StormOptions): Promise<StormResult> {
     const valid = await burst();
     await devApi.reset();
     await devApi.expireTokens();
+    const attemptsBefore = { ...attemptFailures };
     const expired = await burst();
+    const failedAttempts: Record<string, number> = {};
+    for (const [kind, count] of Object.entries(attemptFailures))
+      if (count > (attemptsBefore[kind] ?? 0))
+        failedAttempts[kind] = count - (attemptsBefore[kind] ?? 0);
     const stats = await devApi.stats();
     stack.dispose();
 
@@ -340,6 +348,7 @@ export async function storm(options: StormOptions): Promise<StormResult> {
       unauthorized: stats.byStatus['401'] ?? 0,
       failed: failedOutcomes.length,
       failedKinds: countBy(failedOutcomes.map((o) => o.kind)),
+      ...(keel && { failedAttempts }),
       serverRequests: stats.requests,
     });
   }
