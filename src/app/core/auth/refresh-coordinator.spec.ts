@@ -146,6 +146,16 @@ describe('token refresh', () => {
     expect(navigations).toEqual([[['/sign-in'], { queryParams: { reason: 'expired' } }]]);
   });
 
+  it('does not refresh again for a late 401 once the session has ended', async () => {
+    store.signedOut();
+    const call = collect(http.get('/api/late'));
+    unauthorized(backend.expectOne('/api/late'));
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+    expect(call.error?.kind).toBe('auth-expired');
+    expect(navigations).toEqual([]);
+  });
+
   it('treats a refresh answered 400 as the end of the session too', async () => {
     const call = collect(http.get('/api/a'));
     unauthorized(backend.expectOne('/api/a'));

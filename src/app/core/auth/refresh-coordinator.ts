@@ -43,6 +43,11 @@ export class RefreshCoordinator implements AccessTokenSource {
   }
 
   refreshAfter(failedToken: string | null): Observable<string> {
+    // Once the session has ended, a late 401 must not start a refresh that is sure to be
+    // refused and would redirect again (dropping the return URL of the first redirect).
+    if (this.store.status() === 'signed-out') {
+      return throwError(() => new AppError({ kind: 'auth-expired', status: 401 }));
+    }
     const current = this.store.accessToken();
     if (current && current !== failedToken) return of(current);
     return this.refresh();
@@ -69,6 +74,8 @@ export class RefreshCoordinator implements AccessTokenSource {
     }
     const returnUrl = this.router.url;
     this.store.signedOut();
+    if (returnUrl.startsWith('/sign-in'))
+      return new AppError({ kind: 'auth-expired', status, cause: error });
     void this.router.navigate(['/sign-in'], {
       queryParams: {
         reason: 'expired',
