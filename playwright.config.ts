@@ -22,8 +22,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: a 2-core CI machine builds the app and runs Chromium at once. Tests wait on
+  // conditions, so a longer limit costs nothing when things are fast.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['./e2e/count-reporter.ts']],
   use: {
     baseURL: `http://localhost:${APP_PORT}`,
