@@ -599,7 +599,20 @@ function why(row: SummaryRow, r: BenchResults): string {
           : '';
       return `${n(failed)} of Keel's ${n(o.options[mode] * o.options.reps)} ${mode} calls failed (${kinds(seen)}) where the bare client served ${failedCalls(o, 'bare', mode) ? 'most' : 'all'} of them.${attempts}${queueing}`;
     }
-    return `Here Keel's calls took about ${perCall.toFixed(0)} µs longer each than the bare client's, on a local call of ${(med(bare) / o.options[mode]).toFixed(2)} ms (the bare client's own repetitions varied by ${pct(noise)}).${inPage} Against a local dev API answering in about a millisecond any fixed cost shows as a ratio; on a real network, where a call takes tens of milliseconds, the same cost is a fraction of a percent.`;
+    const withHeaders = o[`${mode}Ms`]['bare-headers'] ?? [];
+    const headersUs = withHeaders.length
+      ? ((med(withHeaders) - med(bare)) / o.options[mode]) * 1000
+      : Number.NaN;
+    const pageUs = keelPage && barePage ? keelPage.first - barePage.first : 0;
+    const server = finite(headersUs)
+      ? ` A bare client that sends Keel's four extra headers took ${headersUs.toFixed(0)} µs per call longer than the plain bare client (${x(o.ratios['bare-headers'][mode].median, 3)}), so sending and handling those headers is about ${Math.round((100 * Math.max(0, headersUs)) / perCall)} % of Keel's extra time here.`
+      : '';
+    const rest = perCall - Math.max(0, finite(headersUs) ? headersUs : 0) - pageUs;
+    const unexplained =
+      rest > perCall / 4
+        ? ` The remaining ≈ ${rest.toFixed(0)} µs per call is not broken down by this bench (the machine's load average was ${r.machine.loadAverageAtStart[0]} on ${r.machine.cores} cores at the start).`
+        : '';
+    return `Here Keel's calls took about ${perCall.toFixed(0)} µs longer each than the bare client's, on a local call of ${(med(bare) / o.options[mode]).toFixed(2)} ms (the bare client's own repetitions varied by ${pct(noise)}).${inPage}${server}${unexplained} The cost is per call, not proportional, so this cheapest local call is the worst case for the ratio; it was not measured against a slower API.`;
   }
   if (row.figure.startsWith('(b)') && row.figure.includes('refreshes') && r.storm) {
     const keel = r.storm.filter((s) => s.options.stack === 'keel' && s.options.n === 500);

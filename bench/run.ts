@@ -4,7 +4,7 @@
 // bench/results.json and bench/RESULTS.md and prints the summary table.
 import { type Browser, chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -39,6 +39,13 @@ function log(line: string): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) {
+    // Re-renders RESULTS.md and the table from results.json, without measuring anything.
+    const saved = JSON.parse(readFileSync(join(__dirname, 'results.json'), 'utf8')) as BenchResults;
+    writeFileSync(join(__dirname, 'RESULTS.md'), renderMarkdown(saved));
+    process.stdout.write(`${renderTable(saved)}\n`);
+    return;
+  }
   const config = benchConfig();
   const started = Date.now();
   const results: BenchResults = {
