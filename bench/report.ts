@@ -73,21 +73,23 @@ function failedCalls(o: OverheadResult, stack: string, mode: 'sequential' | 'con
 }
 
 function stormDigest(result: StormResult) {
+  // Latency only where at least half the calls were served: one served call says nothing.
   const reps = result.reps;
+  const timed = reps.filter((r) => r.served >= result.options.n / 2 && finite(r.added.p95));
   return {
     stack: result.options.stack,
     n: result.options.n,
     refreshes: reps.map((r) => r.refreshes),
     failed: reps.map((r) => r.failed),
-    addedP50: med(reps.map((r) => r.added.p50)),
-    addedP95: med(reps.map((r) => r.added.p95)),
+    addedP50: med(timed.map((r) => r.added.p50)),
+    addedP95: med(timed.map((r) => r.added.p95)),
     validP50: med(reps.map((r) => r.valid.p50)),
     validP95: med(reps.map((r) => r.valid.p95)),
     singleRtt: med(reps.map((r) => r.singleRttMs)),
     /** Added p95 in round trips of the same N calls with a valid token (their p95). */
-    addedInLoadedRoundTrips: med(reps.map((r) => r.added.p95 / r.valid.p95)),
+    addedInLoadedRoundTrips: med(timed.map((r) => r.added.p95 / r.valid.p95)),
     /** Added p95 in uncontended round trips (one call alone). */
-    addedInSingleRoundTrips: med(reps.map((r) => r.added.p95 / r.singleRttMs)),
+    addedInSingleRoundTrips: med(timed.map((r) => r.added.p95 / r.singleRttMs)),
     failedKinds: reps.map((r) => r.failedKinds),
   };
 }
@@ -314,7 +316,7 @@ export function renderMarkdown(r: BenchResults): string {
     '## Running it',
     '',
     `\`npm run bench\` (this run: ${Math.round(r.durationMs / 60_000)} minutes, most of it the N=500 storms, the sequential overhead and the 5,000-call soak; the load of the machine sets the pace). ` +
-      'Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_STORM_N=50,500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`. A quick run overwrites this file too.',
+      'Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_STORM_N=50,500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`. A quick run overwrites this file too; `npm run bench -- --render` rewrites it from results.json without measuring.',
     '',
     'The smaller soak (500 calls, same faults, invariants only) runs in `npm test` as e2e/soak.e2e.ts.',
     '',
@@ -377,7 +379,7 @@ function renderStorm(storms: StormResult[], push: Push): void {
   push(
     '## (b) Refresh storm',
     '',
-    `N calls to \`GET ${storms[0].options.url}\` at once, right after \`POST /api/_dev/expire-tokens\`, against the same N calls with a valid token just before. "Refreshes" is what the server counted (\`refresh.ok + refresh.failed\`). Added latency = percentile of the expired burst − the same percentile of the valid burst. A "loaded round trip" is the valid burst's p95 (the time one call takes at that N, with Chromium queueing N requests on 6 connections); "single RTT" is the median of 20 calls made alone. Each row is one stack at one N over ${storms[0].options.reps} repetitions, each with a fresh sign-in. The goal's "round trip" is read as the loaded one: measured against a call made alone, no client can replay N calls within two round trips, since the N replays queue on the same 6 connections as the N first attempts did; both ratios are in the table.`,
+    `N calls to \`GET ${storms[0].options.url}\` at once, right after \`POST /api/_dev/expire-tokens\`, against the same N calls with a valid token just before. "Refreshes" is what the server counted (\`refresh.ok + refresh.failed\`). Added latency = percentile of the expired burst's served calls − the same percentile of the valid burst, shown only where at least half the calls were served (n/a otherwise). A "loaded round trip" is the valid burst's p95 (the time one call takes at that N, with Chromium queueing N requests on 6 connections); "single RTT" is the median of 20 calls made alone. Each row is one stack at one N over ${storms[0].options.reps} repetitions, each with a fresh sign-in. The goal's "round trip" is read as the loaded one: measured against a call made alone, no client can replay N calls within two round trips, since the N replays queue on the same 6 connections as the N first attempts did; both ratios are in the table.`,
     '',
   );
   const rows = storms.map((s) => {
@@ -517,7 +519,7 @@ function renderSoak(soaks: SoakResult[], push: Push): void {
       ],
     ),
     '',
-    '"Committed but the caller got an error" are orders whose answer was lost or unreadable on the last attempt the stack made (drop after commit, a malformed 201, or a retry the budget refused): they are not duplicates, and a resubmission with the same Idempotency-Key would get the stored answer.',
+    '"Committed but the caller got an error" are orders whose answer was lost or unreadable on the last attempt the stack made (drop after commit, a malformed 201, or a retry the budget refused): they are not duplicates, and a resubmission with the same Idempotency-Key would get the stored answer. With `IDEMPOTENCY_KEY: \'auto\'` a new logical call gets a new key, so a form should keep one key per submission (README, "Per-request options") for a user\'s retry to be safe too.',
     '',
   );
 }
