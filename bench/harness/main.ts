@@ -2,12 +2,13 @@
 // Node side (bench/run.ts, e2e/soak.e2e.ts) as `window.keelBench`.
 import './jit';
 import { counters, installGlobalCounters } from './counters';
-import { SOAK_PHASES, overhead, outage, soak, storm } from './scenarios';
+import { SOAK_PHASES, inPage, overhead, outage, soak, storm } from './scenarios';
 
 installGlobalCounters();
 
 const api = {
   overhead,
+  inPage,
   storm,
   outage,
   soak,

@@ -241,6 +241,20 @@ async function diagnoseBurst(
   return { failedCalls: countBy(results.filter((r) => !r.ok).map((r) => r.kind)), failedAttempts };
 }
 
+/**
+ * One stack over a backend that answers at once, `calls` sequential calls after a warm-up: µs
+ * of page time per call (bench/profile.ts runs it under the profiler).
+ */
+export async function inPage(options: { stack: StackName; calls: number }): Promise<number> {
+  const stack = await signedIn(options.stack, { instantBackend: true });
+  for (let i = 0; i < 500; i++) await stack.get('/api/me');
+  const start = performance.now();
+  for (let i = 0; i < options.calls; i++) await stack.get('/api/me');
+  const us = ((performance.now() - start) / options.calls) * 1000;
+  stack.dispose();
+  return us;
+}
+
 /** Each stack over a backend that answers at once: blocks of calls, taking turns. */
 async function inPageCost(
   options: OverheadOptions,

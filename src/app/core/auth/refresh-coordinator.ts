@@ -37,6 +37,8 @@ export class RefreshCoordinator implements AccessTokenSource {
   private readonly clock = inject(NETWORK_CLOCK);
   private readonly router = inject(Router);
   private inflight: Observable<string> | null = null;
+  /** The inflight refresh was asked for by a refused token (not a proactive one) and is still running. */
+  private refusedTokenRefresh = false;
 
   current(): string | null {
     return this.store.accessToken();
@@ -50,7 +52,18 @@ export class RefreshCoordinator implements AccessTokenSource {
     }
     const current = this.store.accessToken();
     if (current && current !== failedToken) return of(current);
-    return this.refresh();
+    const refresh = this.refresh();
+    this.refusedTokenRefresh = this.inflight !== null;
+    return refresh;
+  }
+
+  /**
+   * The refresh running because a token was refused, for the dispatcher: attempts that would
+   * carry the refused token wait for it (a proactive refresh, with the old token still good,
+   * holds nothing back).
+   */
+  refreshInFlight(): Observable<string> | null {
+    return this.refusedTokenRefresh ? this.inflight : null;
   }
 
   /** Starts the shared refresh, or joins the one already running. */
@@ -58,9 +71,14 @@ export class RefreshCoordinator implements AccessTokenSource {
     this.inflight ??= defer(() => from(this.lock(() => firstValueFrom(this.api.refresh())))).pipe(
       map(({ accessToken, expiresIn }) => {
         this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
+        // Settled before anyone hears the token: a replay dispatched on it must not be held.
+        this.refusedTokenRefresh = false;
         return accessToken;
       }),
-      catchError((error: unknown) => throwError(() => this.refreshFailed(error))),
+      catchError((error: unknown) => {
+        this.refusedTokenRefresh = false;
+        return throwError(() => this.refreshFailed(error));
+      }),
       finalize(() => (this.inflight = null)),
       shareReplay({ bufferSize: 1, refCount: false }),
     );

@@ -1,17 +1,8 @@
-import {
-  HttpContextToken,
-  HttpErrorResponse,
-  type HttpInterceptorFn,
-  type HttpRequest,
-} from '@angular/common/http';
-import { DOCUMENT } from '@angular/common';
-import { InjectionToken, inject } from '@angular/core';
+import { HttpContextToken, type HttpInterceptorFn } from '@angular/common/http';
+import { InjectionToken } from '@angular/core';
 import { type Observable, catchError, finalize, switchMap, take, throwError } from 'rxjs';
 import { AppError } from './app-error';
-import { callTrace } from './call-trace';
-import { NETWORK_CLOCK } from './network-clock';
-import { API_ORIGINS, AUTH_PATHS } from './network-layer-options';
-import { isAllowedOrigin, pathOf } from './origin';
+import { planOf } from './call-plan';
 
 /** Send this call without `Authorization` and never refresh for it (login, refresh, logout). */
 export const SKIP_AUTH = new HttpContextToken<boolean>(() => false);
@@ -21,14 +12,22 @@ export const SKIP_AUTH = new HttpContextToken<boolean>(() => false);
  * only knows this interface, so the layer has no dependency on a session implementation.
  */
 export interface AccessTokenSource {
-  /** The current access token, or null when signed out. */
+  /** The current access token, or null when signed out. Read when an attempt is sent. */
   current(): string | null;
   /**
    * The token to replay with after `failedToken` got a 401: the current one if a refresh has
-   * already replaced it, else the result of the one shared refresh. Errors with an `AppError`
-   * (`auth-expired` when the session is over, a transient kind otherwise).
+   * already replaced it, else the result of the one shared refresh. Once it emits, `current()`
+   * returns that token (or a newer one). Errors with an `AppError` (`auth-expired` when the
+   * session is over, a transient kind otherwise).
    */
   refreshAfter(failedToken: string | null): Observable<string>;
+  /**
+   * The refresh running because a token was refused, if any (subscribing must not start one).
+   * While it runs, the dispatcher holds attempts that would carry a token and sends them once it
+   * settles, with the new token, so only attempts already on the wire pay a second trip.
+   * Optional: without it, queued attempts go out with the token they find.
+   */
+  refreshInFlight?(): Observable<unknown> | null;
 }
 
 /** @default no session: no token is sent and a 401 stays a 401 */
@@ -41,35 +40,33 @@ export const ACCESS_TOKEN_SOURCE = new InjectionToken<AccessTokenSource>('ACCESS
 });
 
 /**
- * `Authorization: Bearer` for allow-listed origins only. On a 401 it waits for the one shared
- * refresh (or notices another call already refreshed) and replays the request exactly once: a
- * replay that gets 401 again fails as `unauthorized`, it does not refresh again.
+ * `Authorization: Bearer` for allow-listed origins only (`plan.authenticated`): the dispatcher
+ * reads the token from the source at the moment the attempt is sent. On a 401 it waits for the
+ * one shared refresh (or notices another call already refreshed) and replays the request
+ * exactly once, as an attempt of its own: a replay that gets 401 again fails as `unauthorized`,
+ * it does not refresh again.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
-  const base = inject(DOCUMENT).baseURI;
-  if (req.context.get(SKIP_AUTH) || !isAllowedOrigin(req.url, inject(API_ORIGINS), base))
-    return next(req);
-  const source = inject(ACCESS_TOKEN_SOURCE);
-  const trace = callTrace(req, inject(NETWORK_CLOCK));
-  const isAuthEndpoint = inject(AUTH_PATHS).some((prefix) =>
-    pathOf(req.url, base).startsWith(prefix),
-  );
-  const token = source.current();
-
-  return next(withToken(req, token)).pipe(
+  const plan = planOf(req, 'auth');
+  if (!plan?.authenticated) return next(req);
+  const source = plan.layer.tokens;
+  plan.tokens = source;
+  plan.replay = false;
+  return next(req).pipe(
     catchError((error: unknown) => {
-      if (!(error instanceof HttpErrorResponse) || error.status !== 401 || isAuthEndpoint)
+      // Only this attempt's own 401, not one an inner stage decided on, and never for the auth
+      // endpoints themselves (a wrong password is not an expired token).
+      if (error !== plan.wireError || plan.wireError?.status !== 401 || plan.authPath)
         return throwError(() => error);
-      const endWait = trace.beginWait('refresh');
-      return source.refreshAfter(token).pipe(
+      const endWait = plan.beginWait('refresh');
+      return source.refreshAfter(plan.sentToken).pipe(
         take(1),
         finalize(endWait),
-        switchMap((fresh) => next(withToken(req, fresh))),
+        switchMap(() => {
+          plan.replay = true;
+          return next(req);
+        }),
       );
     }),
   );
 };
-
-function withToken<T>(req: HttpRequest<T>, token: string | null): HttpRequest<T> {
-  return token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
-}

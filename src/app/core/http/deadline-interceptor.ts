@@ -1,22 +1,23 @@
 import { HttpContextToken, type HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
 import { AppError } from './app-error';
-import { callTrace } from './call-trace';
+import { planOf } from './call-plan';
 import { failAfter } from './fail-after';
-import { NETWORK_CLOCK } from './network-clock';
-import { DEFAULT_DEADLINE_MS } from './network-layer-options';
 
 /** The total budget of this call in ms, retries and waits included. Null: the default. */
 export const DEADLINE = new HttpContextToken<number | null>(() => null);
 
 /**
- * The deadline of one logical call. It sits outside retry so that backoff waits, refresh waits
- * and every attempt count against it; the attempt timeout reads the time left from the trace.
+ * The deadline of one logical call (`plan.deadlineAt`). It sits outside retry so that backoff
+ * waits, refresh waits, time in the dispatcher's queue and every attempt count against it; the
+ * attempt timeout reads the time left from the plan.
  */
 export const deadlineInterceptor: HttpInterceptorFn = (req, next) => {
-  const clock = inject(NETWORK_CLOCK);
-  const ms = req.context.get(DEADLINE) ?? inject(DEFAULT_DEADLINE_MS);
-  const trace = callTrace(req, clock);
-  trace.deadlineAt = clock.now() + ms;
-  return failAfter(next(req), clock.timer(ms), () => new AppError({ kind: 'timeout' }));
+  const plan = planOf(req, 'deadline');
+  if (!plan) return next(req);
+  const { clock } = plan.layer;
+  return failAfter(
+    next(req),
+    clock.timer(plan.deadlineAt - clock.now()),
+    () => new AppError({ kind: 'timeout' }),
+  );
 };

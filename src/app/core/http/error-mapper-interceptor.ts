@@ -2,8 +2,8 @@ import type { HttpInterceptorFn } from '@angular/common/http';
 import { InjectionToken, inject } from '@angular/core';
 import { catchError, throwError } from 'rxjs';
 import type { AppError } from './app-error';
-import { CALL_TRACE, CallTrace, withContextValue } from './call-trace';
-import { NETWORK_CLOCK } from './network-clock';
+import { withPlan } from './call-plan';
+import { CallPlanner } from './call-planner';
 import { redactUrl } from './redact-url';
 import { toAppError } from './to-app-error';
 
@@ -22,24 +22,26 @@ export const NETWORK_ERROR_REPORTER = new InjectionToken<NetworkErrorReporter>(
 );
 
 /**
- * Outermost: whatever comes out of the chain leaves as one `AppError`, so the UI never sees
- * an `HttpErrorResponse`, and it is reported exactly once per logical call (not per attempt).
- * It also opens the call's trace, which every inner interceptor shares.
+ * Outermost: derives the call's plan (every inner stage reads it), and whatever comes out of
+ * the chain leaves as one `AppError`, so the UI never sees an `HttpErrorResponse`. The failure
+ * was made an AppError once, where it happened; here it gets the call's id, attempts and
+ * duration (once per call) and is reported exactly once per logical call (not per attempt).
  */
 export const errorMapperInterceptor: HttpInterceptorFn = (req, next) => {
-  const clock = inject(NETWORK_CLOCK);
+  const planner = inject(CallPlanner);
   const reporter = inject(NETWORK_ERROR_REPORTER);
-  const trace = new CallTrace(clock);
-  return next(withContextValue(req, CALL_TRACE, trace)).pipe(
+  const plan = planner.plan(req);
+  const { clock } = planner;
+  return next(withPlan(req, plan)).pipe(
     catchError((error: unknown) => {
       const appError = toAppError(error, clock.now()).withCall({
-        requestId: trace.requestId || undefined,
-        attempts: trace.attempts.length,
-        durationMs: clock.now() - trace.startedAt,
+        requestId: plan.requestId,
+        attempts: plan.attempts.length,
+        durationMs: clock.now() - plan.startedAt,
       });
       // A 304 answers a conditional GET (the caller sent If-None-Match and handles it): no report.
       if (appError.status !== 304)
-        reporter.report(appError, { method: req.method, url: redactUrl(req.urlWithParams) });
+        reporter.report(appError, { method: plan.method, url: redactUrl(plan.url) });
       return throwError(() => appError);
     }),
   );

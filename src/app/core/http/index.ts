@@ -15,6 +15,7 @@ export {
   DEFAULT_DEADLINE_MS,
   DEFAULT_RETRY_BUDGET,
   DEFAULT_RETRY_POLICY,
+  MAX_CONCURRENT_PER_ORIGIN,
   RETRY_BUDGET,
   RETRY_POLICY,
   type CircuitBreakerOptions,
@@ -50,9 +51,18 @@ export {
   type NetworkCallRecord,
   type NetworkCallSink,
 } from './observability-interceptor';
-export type { AttemptRecord, WaitRecord, WaitKind } from './call-trace';
+export type { AttemptRecord, WaitRecord, WaitKind } from './call-plan';
 export { ApiVersionSignals, type DeprecationNotice } from './api-version-signals';
 export { OriginHealth, type OriginHealthSnapshot } from './origin-health';
+export { OriginDispatcher, type DispatcherSnapshot } from './origin-dispatcher';
 export type { CircuitState } from './circuit-breaker';
 export { redactUrl } from './redact-url';
+export {
+  REDACTED,
+  SECRET_HEADERS,
+  SECRET_PARAMS,
+  isSecretHeader,
+  isSecretParam,
+  redactHeaderValue,
+} from './secret-names';
 export { parseRetryAfter } from './retry-after';

@@ -1,5 +1,6 @@
 import { InjectionToken } from '@angular/core';
-import { Observable, timer } from 'rxjs';
+import { Observable } from 'rxjs';
+import { TimerQueue } from './timer-queue';
 
 /**
  * The one seam for time in the network layer: backoff waits, timeouts, the deadline, the
@@ -13,8 +14,25 @@ export interface NetworkClock {
   timer(ms: number): Observable<unknown>;
 }
 
-/** @default the real clock: `Date.now()` and RxJS `timer`. */
+/**
+ * @default the real clock: `Date.now()`, and timers kept in one `TimerQueue` (one platform
+ * timer for all of them, since nearly every one is cancelled within milliseconds).
+ */
 export const NETWORK_CLOCK = new InjectionToken<NetworkClock>('NETWORK_CLOCK', {
   providedIn: 'root',
-  factory: () => ({ now: () => Date.now(), timer: (ms) => timer(ms) }),
+  factory: () => realClock(),
 });
+
+export function realClock(): NetworkClock {
+  const queue = new TimerQueue(Date.now);
+  return {
+    now: () => Date.now(),
+    timer: (ms) =>
+      new Observable<number>((subscriber) =>
+        queue.schedule(ms, () => {
+          subscriber.next(0);
+          subscriber.complete();
+        }),
+      ),
+  };
+}

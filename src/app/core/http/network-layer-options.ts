@@ -56,6 +56,7 @@ export interface NetworkLayerOptions {
   readonly retryBudget?: Partial<RetryBudgetOptions>;
   readonly circuitBreaker?: Partial<CircuitBreakerOptions>;
   readonly authPaths?: readonly string[];
+  readonly maxConcurrentPerOrigin?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -141,4 +142,17 @@ export const CIRCUIT_BREAKER = new InjectionToken<CircuitBreakerOptions>('CIRCUI
 export const AUTH_PATHS = new InjectionToken<readonly string[]>('AUTH_PATHS', {
   providedIn: 'root',
   factory: () => ['/api/auth/'],
+});
+
+/**
+ * Attempts in flight at once per origin; the rest wait in the layer's queue (refresh and breaker
+ * probes first, then user-visible calls, then `BACKGROUND` ones), so an attempt's timeout starts
+ * when it is really sent and not while the browser's own connection queue holds it. 6 is what
+ * browsers open per origin over HTTP/1.1; raise it for an API served over HTTP/2 or HTTP/3,
+ * where one connection carries many requests at once (README, "The dispatcher").
+ * @default 6
+ */
+export const MAX_CONCURRENT_PER_ORIGIN = new InjectionToken<number>('MAX_CONCURRENT_PER_ORIGIN', {
+  providedIn: 'root',
+  factory: () => 6,
 });

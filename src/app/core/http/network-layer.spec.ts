@@ -8,6 +8,7 @@ import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
 import { authInterceptor } from './auth-interceptor';
 import { correlationInterceptor } from './correlation-interceptor';
 import { DEADLINE, deadlineInterceptor } from './deadline-interceptor';
+import { dispatchInterceptor } from './dispatch-interceptor';
 import { errorMapperInterceptor } from './error-mapper-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
 import {
@@ -48,7 +49,7 @@ describe('the network layer chain', () => {
   afterEach(() => backend?.verify());
 
   describe('order', () => {
-    it('runs error mapper, observability, correlation, deadline, retry, auth, version, attempt timeout, outermost first', () => {
+    it('runs error mapper, observability, correlation, deadline, retry, auth, version, dispatcher, attempt timeout, outermost first', () => {
       expect(NETWORK_INTERCEPTORS).toEqual([
         errorMapperInterceptor,
         observabilityInterceptor,
@@ -57,6 +58,7 @@ describe('the network layer chain', () => {
         retryInterceptor,
         authInterceptor,
         versionInterceptor,
+        dispatchInterceptor,
         attemptTimeoutInterceptor,
       ]);
     });

@@ -1,9 +1,13 @@
-import { HttpContextToken, HttpResponse, type HttpInterceptorFn } from '@angular/common/http';
+import {
+  HttpContextToken,
+  type HttpEvent,
+  HttpEventType,
+  type HttpInterceptorFn,
+} from '@angular/common/http';
 import { Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
-import { finalize, tap } from 'rxjs';
-import type { AppErrorKind } from './app-error';
-import { callTrace, type AttemptRecord, type WaitRecord } from './call-trace';
-import { NETWORK_CLOCK } from './network-clock';
+import { Observable } from 'rxjs';
+import { type AppErrorKind, isAppError } from './app-error';
+import { type AttemptRecord, type CallPlan, type WaitRecord, planOf } from './call-plan';
 import { redactUrl } from './redact-url';
 import { toAppError } from './to-app-error';
 
@@ -23,6 +27,7 @@ export interface NetworkCallRecord {
   readonly outcome: 'ok' | 'error' | 'aborted';
   readonly errorKind?: AppErrorKind;
   readonly background: boolean;
+  /** Every trip to the server, a 401's replay included (as its own attempt). */
   readonly attempts: readonly AttemptRecord[];
   readonly waits: readonly WaitRecord[];
 }
@@ -61,51 +66,64 @@ export class NetworkActivity {
  * recorded as `aborted`, never as an error.
  */
 export const observabilityInterceptor: HttpInterceptorFn = (req, next) => {
-  const clock = inject(NETWORK_CLOCK);
+  const plan = planOf(req, 'observability');
+  if (!plan) return next(req);
   const sink = inject(NETWORK_CALL_SINK);
   const activity = inject(NetworkActivity);
-  const trace = callTrace(req, clock);
-  const background = req.context.get(BACKGROUND);
-  let settled = false;
+  const { background } = plan;
 
-  const settle = (
-    outcome: NetworkCallRecord['outcome'],
-    status: number,
-    errorKind?: AppErrorKind,
-  ) => {
-    if (settled) return;
-    settled = true;
-    activity.settled(background);
-    sink.record({
-      requestId: trace.requestId,
-      method: req.method,
-      url: redactUrl(req.urlWithParams),
-      startedAt: trace.startedAt,
-      durationMs: clock.now() - trace.startedAt,
-      status,
-      outcome,
-      ...(errorKind ? { errorKind } : {}),
-      background,
-      attempts: trace.attempts,
-      waits: trace.waits,
-    });
-  };
-
-  activity.started(background);
-  return next(req).pipe(
-    tap({
+  return new Observable<HttpEvent<unknown>>((subscriber) => {
+    let settled = false;
+    const settle = (
+      outcome: NetworkCallRecord['outcome'],
+      status: number,
+      errorKind?: AppErrorKind,
+    ) => {
+      if (settled) return;
+      settled = true;
+      activity.settled(background);
+      sink.record(recordOf(plan, outcome, status, errorKind));
+    };
+    activity.started(background);
+    const inner = next(req).subscribe({
       next: (event) => {
-        if (event instanceof HttpResponse) settle('ok', event.status);
+        if (event.type === HttpEventType.Response) settle('ok', event.status);
+        subscriber.next(event);
       },
-      error: (error: unknown) => {
-        const appError = toAppError(error, clock.now());
+      error: (raw: unknown) => {
+        const error = isAppError(raw) ? raw : toAppError(raw, plan.layer.clock.now());
         // HttpClient hands a 304 (a conditional GET that found nothing new) over as an error;
         // for the record it is an answer, not a failure.
-        if (appError.status === 304) settle('ok', 304);
-        else
-          settle(appError.kind === 'aborted' ? 'aborted' : 'error', appError.status, appError.kind);
+        if (error.status === 304) settle('ok', 304);
+        else settle(error.kind === 'aborted' ? 'aborted' : 'error', error.status, error.kind);
+        subscriber.error(error);
       },
-    }),
-    finalize(() => settle('aborted', 0, 'aborted')),
-  );
+      complete: () => subscriber.complete(),
+    });
+    return () => {
+      inner.unsubscribe();
+      settle('aborted', 0, 'aborted');
+    };
+  });
 };
+
+function recordOf(
+  plan: CallPlan,
+  outcome: NetworkCallRecord['outcome'],
+  status: number,
+  errorKind: AppErrorKind | undefined,
+): NetworkCallRecord {
+  return {
+    requestId: plan.requestId,
+    method: plan.method,
+    url: redactUrl(plan.url),
+    startedAt: plan.startedAt,
+    durationMs: plan.layer.clock.now() - plan.startedAt,
+    status,
+    outcome,
+    ...(errorKind ? { errorKind } : {}),
+    background: plan.background,
+    attempts: plan.attempts,
+    waits: plan.waits,
+  };
+}

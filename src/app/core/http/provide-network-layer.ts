@@ -10,8 +10,10 @@ import {
 import { type EnvironmentProviders, type Provider, makeEnvironmentProviders } from '@angular/core';
 import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
 import { authInterceptor } from './auth-interceptor';
+import { CallPlanner } from './call-planner';
 import { correlationInterceptor } from './correlation-interceptor';
 import { deadlineInterceptor } from './deadline-interceptor';
+import { dispatchInterceptor } from './dispatch-interceptor';
 import { errorMapperInterceptor } from './error-mapper-interceptor';
 import {
   API_ORIGINS,
@@ -24,6 +26,7 @@ import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_RETRY_BUDGET,
   DEFAULT_RETRY_POLICY,
+  MAX_CONCURRENT_PER_ORIGIN,
   type NetworkLayerOptions,
   RETRY_BUDGET,
   RETRY_POLICY,
@@ -36,15 +39,20 @@ import { versionInterceptor } from './version-interceptor';
  * The chain, outermost first (Angular runs `withInterceptors` in list order). The order is the
  * design (DESIGN.md, "The interceptor chain"):
  * 1. error mapper: outermost, so nothing, not even a bug in an inner interceptor, reaches the
- *    UI as anything but an AppError;
+ *    UI as anything but an AppError; it derives the call plan every inner stage reads;
  * 2. observability: outside retry and auth, so it records one logical call, not attempts;
  * 3. correlation: outside retry, so every attempt carries the same X-Request-Id;
- * 4. deadline: outside retry, so backoff and refresh waits count against the call's budget;
+ * 4. deadline: outside retry, so backoff, refresh and queue waits count against the call's budget;
  * 5. retry: outside auth, so a refresh-and-replay is part of one attempt and is not retried
  *    into a second refresh;
  * 6. auth: inside retry, so each attempt carries the current token;
- * 7. version: headers on every attempt, and it sees each raw response (426, X-Flags-Version);
- * 8. attempt timeout: innermost, so it times exactly one attempt.
+ * 7. version: headers on every attempt, and it sees each attempt's answer (426, X-Flags-Version);
+ * 8. dispatcher: below every stage that decides whether and what to send, so the queue holds
+ *    attempts (a retry or a replay queues again) and the token is read when one is sent;
+ * 9. attempt timeout: innermost, started when the dispatcher sends, so it times one trip and
+ *    never the queue.
+ * The stages do not clone the request for their headers: they write them into the plan and the
+ * dispatcher stamps them all in one clone per attempt.
  */
 export const NETWORK_INTERCEPTORS: readonly HttpInterceptorFn[] = [
   errorMapperInterceptor,
@@ -54,6 +62,7 @@ export const NETWORK_INTERCEPTORS: readonly HttpInterceptorFn[] = [
   retryInterceptor,
   authInterceptor,
   versionInterceptor,
+  dispatchInterceptor,
   attemptTimeoutInterceptor,
 ];
 
@@ -77,6 +86,7 @@ export function provideNetworkLayer(
       ...features,
     ),
     optionProviders(options),
+    CallPlanner,
   ]);
 }
 
@@ -91,6 +101,7 @@ function optionProviders(options: NetworkLayerOptions): Provider[] {
   add(DEFAULT_ATTEMPT_TIMEOUT_MS, options.attemptTimeoutMs);
   add(DEFAULT_DEADLINE_MS, options.deadlineMs);
   add(AUTH_PATHS, options.authPaths);
+  add(MAX_CONCURRENT_PER_ORIGIN, options.maxConcurrentPerOrigin);
   add(RETRY_POLICY, options.retryPolicy && { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy });
   add(RETRY_BUDGET, options.retryBudget && { ...DEFAULT_RETRY_BUDGET, ...options.retryBudget });
   add(
@@ -145,6 +156,9 @@ export function assertConsistentOptions(options: NetworkLayerOptions): void {
         `apiOrigins entry "${origin}" is not an origin like https://api.example.com (no path, no trailing slash)`,
       );
   }
+  const concurrency = options.maxConcurrentPerOrigin;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
+    problems.push('maxConcurrentPerOrigin must be a whole number ≥ 1');
   if (options.apiOrigins?.length === 0)
     problems.push('apiOrigins is empty: no call would ever carry the access token');
   if (problems.length)

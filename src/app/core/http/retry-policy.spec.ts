@@ -1,5 +1,6 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { AppError } from './app-error';
+import { toAppError } from './to-app-error';
 import { DEFAULT_RETRY_POLICY } from './network-layer-options';
 import {
   AttemptTimeoutError,
@@ -107,10 +108,32 @@ describe('decideRetry', () => {
     });
 
     it('never retries an AppError that an inner interceptor already decided on', () => {
-      expect(decide({ error: new AppError({ kind: 'server', status: 503 }) })).toEqual({
-        retry: false,
-      });
+      const error = new AppError({ kind: 'server', status: 503 });
+      expect(decide({ error, ownAttempt: false })).toEqual({ retry: false });
     });
+  });
+
+  describe('unreadable answers', () => {
+    const garbled = () =>
+      new HttpErrorResponse({ status: 200, error: { error: new SyntaxError('Unexpected token') } });
+
+    for (const method of ['GET', 'HEAD']) {
+      it(`retries a ${method} whose 2xx body could not be parsed, like a dropped answer`, () => {
+        expect(decide({ method, error: garbled() }, () => 0.5)).toEqual({
+          retry: true,
+          delayMs: 150,
+          wait: 'backoff',
+        });
+      });
+    }
+
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      it(`does not repeat a ${method} for an unreadable answer: the write has happened`, () => {
+        expect(decide({ method, hasIdempotencyKey: true, error: garbled() })).toEqual({
+          retry: false,
+        });
+      });
+    }
   });
 
   describe('methods', () => {
@@ -183,6 +206,11 @@ describe('decideRetry', () => {
   });
 
   describe('Retry-After', () => {
+    it('waits the seconds a 503 asked for as well as a 429', () => {
+      const decision = decide({ error: httpError(503, { 'Retry-After': '3' }) }, () => 0.5);
+      expect(decision).toEqual({ retry: true, delayMs: 3000, wait: 'retry-after' });
+    });
+
     it('waits exactly the seconds the server asked for, without jitter', () => {
       const decision = decide({ error: httpError(429, { 'Retry-After': '2' }) }, () => 0.5);
       expect(decision).toEqual({ retry: true, delayMs: 2000, wait: 'retry-after' });
@@ -238,18 +266,25 @@ describe('decideRetry', () => {
   });
 });
 
-/** A failed attempt of a GET, the first, online, with the whole default deadline ahead. */
-function decide(overrides: Partial<RetryInput>, random: () => number = () => 0.5): RetryDecision {
+/**
+ * A failed attempt of a GET, the first, online, with the whole default deadline ahead. `error`
+ * is what came off the wire; it is made an AppError at `now` as the dispatcher does.
+ */
+function decide(
+  overrides: Partial<Omit<RetryInput, 'error'>> & { error?: unknown; now?: number },
+  random: () => number = () => 0.5,
+): RetryDecision {
+  const { error = httpError(503), now = NOW, ...rest } = overrides;
   const input: RetryInput = {
-    error: httpError(503),
+    error: toAppError(error, now),
+    ownAttempt: true,
     method: 'GET',
     attempt: 1,
     hasIdempotencyKey: false,
     isOnline: true,
     remainingMs: 30_000,
-    now: NOW,
     policy: DEFAULT_RETRY_POLICY,
-    ...overrides,
+    ...rest,
   };
   return decideRetry(input, random);
 }

@@ -1,11 +1,15 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { AppError } from './app-error';
 import type { RetryPolicy } from './network-layer-options';
-import { parseRetryAfter } from './retry-after';
 
 /** What the retry interceptor knows when an attempt has failed. */
 export interface RetryInput {
-  readonly error: unknown;
+  /** The attempt's failure, as the dispatcher turned it into an AppError (once). */
+  readonly error: AppError;
+  /**
+   * Whether `error` is this attempt's own answer from the wire. An error a stage decided on
+   * (a refresh that failed, say) is never retried: that decision was made already.
+   */
+  readonly ownAttempt: boolean;
   readonly method: string;
   /** The attempt that just failed, 1-based. */
   readonly attempt: number;
@@ -13,7 +17,6 @@ export interface RetryInput {
   readonly isOnline: boolean;
   /** Milliseconds left before the call's deadline. */
   readonly remainingMs: number;
-  readonly now: number;
   readonly policy: RetryPolicy;
 }
 
@@ -31,29 +34,30 @@ export type RetryDecision =
  */
 export function decideRetry(input: RetryInput, random: () => number = Math.random): RetryDecision {
   const { error, policy, attempt } = input;
-  if (!isRetryableFailure(input) || !isRetryableMethod(input)) return { retry: false };
+  if (!input.ownAttempt || !isRetryableFailure(input) || !isRetryableMethod(input))
+    return { retry: false };
 
-  if (error instanceof HttpErrorResponse) {
-    const retryAfterMs = parseRetryAfter(error.headers.get('Retry-After'), input.now);
-    if (retryAfterMs !== undefined) {
-      // The server named the wait: honour it exactly, or fail now if it is too long to wait.
-      if (retryAfterMs > policy.maxRetryAfterMs || retryAfterMs >= input.remainingMs) {
-        return {
-          retry: false,
-          error: new AppError({
-            kind: 'rate-limited',
-            status: error.status,
-            retryAfterMs,
-            cause: error,
-          }),
-        };
-      }
-      if (attempt >= policy.maxAttempts) return { retry: false };
-      return { retry: true, delayMs: retryAfterMs, wait: 'retry-after' };
+  if (error.retryAfterMs !== undefined) {
+    const { retryAfterMs } = error;
+    // The server named the wait: honour it exactly, or fail now if it is too long to wait.
+    if (retryAfterMs > policy.maxRetryAfterMs || retryAfterMs >= input.remainingMs) {
+      return {
+        retry: false,
+        error: new AppError({
+          kind: 'rate-limited',
+          status: error.status,
+          retryAfterMs,
+          problem: error.problem,
+          cause: error.cause,
+        }),
+      };
     }
-    // A network failure while offline waits for the connection instead of spending attempts.
-    if (error.status === 0 && !input.isOnline) return { retry: true, delayMs: 0, wait: 'offline' };
+    if (attempt >= policy.maxAttempts) return { retry: false };
+    return { retry: true, delayMs: retryAfterMs, wait: 'retry-after' };
   }
+  // A network failure while offline waits for the connection instead of spending attempts.
+  if (error.kind === 'network' && !input.isOnline)
+    return { retry: true, delayMs: 0, wait: 'offline' };
 
   if (attempt >= policy.maxAttempts) return { retry: false };
   const delayMs = backoffDelay(attempt, policy, random);
@@ -83,21 +87,31 @@ export function isRetryableMethod({
 }
 
 function isRetryableFailure({ error, method, policy }: RetryInput): boolean {
-  if (error instanceof AttemptTimeoutError) {
+  if (error.status === 0) {
+    // No answer at all: a dropped connection is worth another try; an abort is the caller's.
+    if (error.kind === 'network') return true;
     // The server may still be working on a timed-out write; only reads are safe to resend.
-    return ['GET', 'HEAD'].includes(method.toUpperCase());
+    if (error.kind === 'timeout') return isRead(method);
+    return false;
   }
-  if (!(error instanceof HttpErrorResponse)) return false;
-  if (error.status === 0) return !isAbort(error);
+  // A 2xx whose body did not parse (a proxy cut it, a garbled answer): for a read, the same as a
+  // dropped answer. A write has happened; its answer is not worth repeating the write for.
+  if (error.kind === 'parse') return isRead(method);
   return policy.retryStatuses.includes(error.status);
 }
 
-/** A status-0 error caused by cancelling the request, which is never a failure to report. */
-export function isAbort(error: HttpErrorResponse): boolean {
-  return error.error instanceof DOMException && error.error.name === 'AbortError';
+function isRead(method: string): boolean {
+  const upper = method.toUpperCase();
+  return upper === 'GET' || upper === 'HEAD';
 }
 
-/** Thrown by the attempt timeout; the error mapper turns it into a `timeout` AppError. */
+/** Failures that say the origin is unwell (not the request): they feed the breaker. */
+export function countsAsOutage(error: AppError): boolean {
+  if (error.status === 0) return error.kind === 'network' || error.kind === 'timeout';
+  return error.status === 429 || error.status >= 500;
+}
+
+/** Thrown by the attempt timeout; the dispatcher turns it into a `timeout` AppError. */
 export class AttemptTimeoutError extends Error {
   override readonly name = 'AttemptTimeoutError';
   constructor(readonly timeoutMs: number) {

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { AppError, isAppError, type AppErrorKind } from './app-error';
 import { fieldErrors, parseProblem } from './problem-details';
 import { parseRetryAfter } from './retry-after';
-import { AttemptTimeoutError, isAbort } from './retry-policy';
+import { AttemptTimeoutError } from './retry-policy';
 
 const KIND_BY_STATUS: Readonly<Record<number, AppErrorKind>> = {
   400: 'validation',
@@ -20,8 +20,9 @@ const KIND_BY_STATUS: Readonly<Record<number, AppErrorKind>> = {
 };
 
 /**
- * Turns whatever came out of the chain into an `AppError`. Pure: the error mapper calls it
- * once per failed logical call, and the observability hook calls it for the record's kind.
+ * Turns whatever came out of an attempt into an `AppError`: the dispatcher calls it once per
+ * failed attempt (the body parsed and `Retry-After` read then, never again), the error mapper
+ * only for what did not come through it (an AppError is returned as it is). Pure.
  */
 export function toAppError(error: unknown, now: number = Date.now()): AppError {
   if (isAppError(error)) return error;
@@ -36,7 +37,10 @@ export function toAppError(error: unknown, now: number = Date.now()): AppError {
 function fromHttpError(error: HttpErrorResponse, now: number): AppError {
   const { status } = error;
   const problem = parseProblem(error.error);
-  const base = { status, problem, cause: error };
+  // 503 may carry Retry-After as well as 429 (RFC 9110 §10.2.3); the retry policy honours both.
+  const retryAfter = error.headers.get('Retry-After');
+  const retryAfterMs = retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
+  const base = { status, problem, cause: error, retryAfterMs };
   if (status === 0) return new AppError({ ...base, kind: isAbort(error) ? 'aborted' : 'network' });
   // HttpClient reports a 2xx whose body would not parse as an error with the 2xx status.
   if (status >= 200 && status < 300) return new AppError({ ...base, kind: 'parse' });
@@ -44,12 +48,6 @@ function fromHttpError(error: HttpErrorResponse, now: number): AppError {
   switch (kind) {
     case 'validation':
       return new AppError({ ...base, kind, fieldErrors: fieldErrors(problem) });
-    case 'rate-limited':
-      return new AppError({
-        ...base,
-        kind,
-        retryAfterMs: parseRetryAfter(error.headers.get('Retry-After'), now),
-      });
     case 'upgrade-required': {
       const minVersion = problem?.['minVersion'];
       return new AppError({
@@ -61,4 +59,9 @@ function fromHttpError(error: HttpErrorResponse, now: number): AppError {
     default:
       return new AppError({ ...base, kind });
   }
+}
+
+/** A status-0 error caused by cancelling the request, which is never a failure to report. */
+export function isAbort(error: HttpErrorResponse): boolean {
+  return error.error instanceof DOMException && error.error.name === 'AbortError';
 }

@@ -1,46 +1,45 @@
 import {
   HttpErrorResponse,
-  HttpResponse,
+  HttpEventType,
   type HttpHeaders,
   type HttpInterceptorFn,
 } from '@angular/common/http';
-import { DOCUMENT } from '@angular/common';
-import { inject } from '@angular/core';
 import { tap } from 'rxjs';
-import { ApiVersionSignals } from './api-version-signals';
-import { API_ORIGINS, APP_PLATFORM, APP_VERSION } from './network-layer-options';
-import { isAllowedOrigin } from './origin';
-import { parseProblem } from './problem-details';
+import type { ApiVersionSignals } from './api-version-signals';
+import { isAppError } from './app-error';
+import { planOf } from './call-plan';
 
 /**
  * Says who is calling (`X-App-Version`, `X-Platform`) on every attempt, and reads what the API
- * says back about versions: `X-Flags-Version`, `Deprecation`/`Sunset`/`Link`, and 426.
+ * says back about versions: `X-Flags-Version`, `Deprecation`/`Sunset`/`Link`, and 426. It sees
+ * every attempt's answer, the replay of a 401 included; a failed answer reaches it as the
+ * dispatcher's `AppError`, whose `cause` is the response.
  */
 export const versionInterceptor: HttpInterceptorFn = (req, next) => {
-  if (!isAllowedOrigin(req.url, inject(API_ORIGINS), inject(DOCUMENT).baseURI)) return next(req);
-  const signals = inject(ApiVersionSignals);
-  const observe = (headers: HttpHeaders) => {
-    signals.observeFlagsVersion(headers.get('X-Flags-Version'));
-    signals.observeDeprecation(
-      headers.get('Deprecation'),
-      headers.get('Sunset'),
-      headers.get('Link'),
-    );
-  };
-  const headers = { 'X-App-Version': inject(APP_VERSION), 'X-Platform': inject(APP_PLATFORM) };
-  return next(req.clone({ setHeaders: headers })).pipe(
+  const plan = planOf(req, 'version');
+  if (!plan?.allowListed) return next(req);
+  const { versions } = plan.layer;
+  plan.setHeader('X-App-Version', plan.layer.appVersion);
+  plan.setHeader('X-Platform', plan.layer.platform);
+  return next(req).pipe(
     tap({
       next: (event) => {
-        if (event instanceof HttpResponse) observe(event.headers);
+        if (event.type === HttpEventType.Response) observe(versions, event.headers);
       },
       error: (error: unknown) => {
-        if (!(error instanceof HttpErrorResponse)) return;
-        observe(error.headers);
-        if (error.status === 426) {
-          const minVersion = parseProblem(error.error)?.['minVersion'];
-          signals.observeUpgradeRequired(typeof minVersion === 'string' ? minVersion : null);
-        }
+        if (!isAppError(error) || !(error.cause instanceof HttpErrorResponse)) return;
+        observe(versions, error.cause.headers);
+        if (error.kind === 'upgrade-required')
+          versions.observeUpgradeRequired(error.minVersion ?? null);
       },
     }),
   );
 };
+
+function observe(versions: ApiVersionSignals, headers: HttpHeaders): void {
+  versions.observeFlagsVersion(headers.get('X-Flags-Version'));
+  const deprecation = headers.get('Deprecation');
+  // The notice is kept once per session: Sunset and Link are read only for the first one.
+  if (deprecation !== null && versions.deprecation() === null)
+    versions.observeDeprecation(deprecation, headers.get('Sunset'), headers.get('Link'));
+}

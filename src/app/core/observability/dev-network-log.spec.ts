@@ -19,8 +19,8 @@ describe('the development network log', () => {
         outcome: 'ok',
         background: false,
         attempts: [
-          { n: 1, startedAt: 0, durationMs: 10, status: 503, errorKind: 'server' },
-          { n: 2, startedAt: 160, durationMs: 150, status: 200 },
+          { n: 1, replay: false, startedAt: 0, durationMs: 10, status: 503, errorKind: 'server' },
+          { n: 2, replay: false, startedAt: 160, durationMs: 150, status: 200 },
         ],
         waits: [{ kind: 'backoff', startedAt: 10, durationMs: 150 }],
       },

@@ -118,8 +118,10 @@ function call(outcome: 'ok' | 'error', firstStatus = 200): NetworkCallRecord {
     ...(outcome === 'error' ? { errorKind: 'server' as const } : {}),
     background: false,
     attempts: [
-      { n: 1, startedAt: T0, durationMs: 2, status: firstStatus },
-      ...(firstStatus === 401 ? [{ n: 1, startedAt: T0, durationMs: 2, status }] : []),
+      { n: 1, replay: false, startedAt: T0, durationMs: 2, status: firstStatus },
+      ...(firstStatus === 401
+        ? [{ n: 1, replay: true, startedAt: T0, durationMs: 2, status }]
+        : []),
     ],
     waits: [],
   };

@@ -82,7 +82,13 @@ function record(options: {
     outcome: options.outcome,
     ...(options.kind ? { errorKind: options.kind } : {}),
     background: false,
-    attempts: statuses.map((status, i) => ({ n: i + 1, startedAt: 0, durationMs: 1, status })),
+    attempts: statuses.map((status, i) => ({
+      n: i + 1,
+      replay: false,
+      startedAt: 0,
+      durationMs: 1,
+      status,
+    })),
     waits: [],
   };
 }

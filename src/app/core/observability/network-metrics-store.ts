@@ -66,7 +66,12 @@ export const NetworkMetricsStore = signalStore(
       const now = clock.now();
       const failed = record.outcome === 'error';
       const kind = record.errorKind;
-      const unauthorized = record.attempts.filter((a) => a.status === 401).map(() => now);
+      // Every attempt answered 401 counts, the ones a refresh and replay then saved included
+      // (each is an attempt record of its own).
+      let unauthorized = 0;
+      for (const attempt of record.attempts) if (attempt.status === 401) unauthorized++;
+      // Retries are attempts after the first; a 401's replay is not a retry.
+      const retries = Math.max(0, (record.attempts.at(-1)?.n ?? 1) - 1);
       patchState(store, (state) => ({
         total: state.total + 1,
         failures: state.failures + (failed ? 1 : 0),
@@ -74,11 +79,9 @@ export const NetworkMetricsStore = signalStore(
           failed && kind
             ? { ...state.failuresByKind, [kind]: (state.failuresByKind[kind] ?? 0) + 1 }
             : state.failuresByKind,
-        retries: state.retries + Math.max(0, record.attempts.length - 1),
+        retries: state.retries + retries,
         refreshes: state.refreshes + (isRefresh(record) && record.outcome === 'ok' ? 1 : 0),
-        unauthorizedAt: [...state.unauthorizedAt, ...unauthorized].filter(
-          (at) => now - at < 60_000,
-        ),
+        unauthorizedAt: lastMinute(state.unauthorizedAt, now, unauthorized),
         window:
           record.outcome === 'aborted'
             ? state.window
@@ -91,7 +94,7 @@ export const NetworkMetricsStore = signalStore(
     tick(): void {
       const now = clock.now();
       patchState(store, (state) => ({
-        unauthorizedAt: state.unauthorizedAt.filter((at) => now - at < 60_000),
+        unauthorizedAt: lastMinute(state.unauthorizedAt, now, 0),
         origins: health.snapshot(),
       }));
     },
@@ -106,6 +109,16 @@ export const NetworkMetricsStore = signalStore(
     },
   })),
 );
+
+/** The 401 times of the last minute, with `added` more at `now`; the same array when nothing changed. */
+function lastMinute(times: number[], now: number, added: number): number[] {
+  const kept =
+    times.length && now - times[0] >= 60_000 ? times.filter((at) => now - at < 60_000) : times;
+  if (!added) return kept;
+  const result = kept === times ? [...times] : kept;
+  for (let i = 0; i < added; i++) result.push(now);
+  return result;
+}
 
 function isRefresh(record: NetworkCallRecord): boolean {
   return record.method === 'POST' && record.url.split('?')[0].endsWith('/api/auth/refresh');

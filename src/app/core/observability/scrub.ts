@@ -1,18 +1,17 @@
-import { redactUrl } from '../http';
-
-const REDACTED = '[redacted]';
-
-/** Headers that carry credentials, in any case. */
-const SECRET_HEADERS =
-  /^(authorization|proxy-authorization|cookie|set-cookie|x-xsrf-token|x-csrf-token|x-api-key)$/i;
+import { REDACTED, SECRET_PARAMS, isSecretHeader, redactUrl } from '../http';
 
 /** A JWT: three base64url parts, the first one a JSON header (`eyJ`). */
 const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
 /** `Bearer <anything token-like>` in free text. */
 const BEARER = /\b(Bearer)\s+[\w.~+/=-]{8,}/gi;
-/** `token=…`-style pairs in free text (query strings inside messages, cookies in strings). */
-const SECRET_PAIRS =
-  /\b(token|access_token|refresh_token|id_token|code|password|secret|api_key|apikey|keel_refresh|XSRF-TOKEN)=([^\s&;"',]+)/gi;
+/**
+ * `token=…`-style pairs in free text (query strings inside messages, cookies in strings), for
+ * every name of core/http's one list of secret parameters.
+ */
+const SECRET_PAIRS = new RegExp(
+  `\\b(${[...SECRET_PARAMS].map((name) => name.replace(/[-_]/g, '[-_]')).join('|')})=([^\\s&;"',]+)`,
+  'gi',
+);
 
 /** Removes token-shaped substrings from any text: JWTs, bearer tokens, `token=…` pairs. */
 export function scrubString(text: string): string {
@@ -38,7 +37,7 @@ export function scrubDeep<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1)) as T;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (SECRET_HEADERS.test(key) || key === 'cookies') result[key] = REDACTED;
+    if (isSecretHeader(key) || key === 'cookies') result[key] = REDACTED;
     else if (key === 'url' && typeof item === 'string') result[key] = scrubUrl(item);
     else if (key === 'query_string' && typeof item === 'string')
       result[key] = scrubString(redactUrl(`?${item}`).slice(1));

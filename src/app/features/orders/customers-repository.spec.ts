@@ -1,18 +1,19 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { DECODE_REPORTER, type DecodeReport } from '../../core/data';
-import { collect, networkLayerTesting } from '../../core/http/testing';
+import { type NetworkLayerTesting, collect, networkLayerTesting } from '../../core/http/testing';
 import { CustomersRepository } from './customers-repository';
 
 describe('CustomersRepository', () => {
   let backend: HttpTestingController;
+  let layer: NetworkLayerTesting;
   let reports: DecodeReport[];
 
   beforeEach(() => {
     reports = [];
     TestBed.configureTestingModule({
       providers: [
-        ...networkLayerTesting().providers,
+        ...(layer = networkLayerTesting()).providers,
         { provide: DECODE_REPORTER, useValue: { repaired: (r: DecodeReport) => reports.push(r) } },
       ],
     });
@@ -58,9 +59,13 @@ describe('CustomersRepository', () => {
     expect(listWith({ customers: [] }).error?.kind).toBe('parse');
   });
 
-  it('fails as parse when the body is not JSON', () => {
+  it('fails as parse when the body is not JSON on every attempt the layer makes', () => {
     const call = collect(TestBed.inject(CustomersRepository).list());
-    backend.expectOne('/api/customers').error(new ProgressEvent('error'), { status: 200 });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      backend.expectOne('/api/customers').error(new ProgressEvent('error'), { status: 200 });
+      layer.clock.advance(5000);
+    }
     expect(call.error?.kind).toBe('parse');
+    expect(call.error?.attempts).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { DECODE_REPORTER, type DecodeReport } from '../../core/data';
-import { collect, networkLayerTesting } from '../../core/http/testing';
+import { type NetworkLayerTesting, collect, networkLayerTesting } from '../../core/http/testing';
 import { OrdersRepository, type OrderQuery } from './orders-repository';
 import { apiOrder, without } from './testing/order-fixtures';
 
@@ -10,13 +10,14 @@ const QUERY: OrderQuery = { q: '', status: null, page: 1, pageSize: 20 };
 describe('OrdersRepository', () => {
   let repository: OrdersRepository;
   let backend: HttpTestingController;
+  let layer: NetworkLayerTesting;
   let reports: DecodeReport[];
 
   beforeEach(() => {
     reports = [];
     TestBed.configureTestingModule({
       providers: [
-        ...networkLayerTesting().providers,
+        ...(layer = networkLayerTesting()).providers,
         { provide: DECODE_REPORTER, useValue: { repaired: (r: DecodeReport) => reports.push(r) } },
       ],
     });
@@ -120,12 +121,27 @@ describe('OrdersRepository', () => {
       expect(call.error?.kind).toBe('parse');
     });
 
-    it('fails as parse when a 2xx body is not JSON at all', () => {
+    it('fails as parse when a 2xx body is not JSON at all, on every attempt', () => {
+      const call = collect(repository.list(QUERY));
+      for (let attempt = 0; attempt < 3; attempt++) {
+        backend
+          .expectOne((r) => r.url === '/api/orders')
+          .error(new ProgressEvent('error'), { status: 200, statusText: 'OK' });
+        layer.clock.advance(5000);
+      }
+      expect(call.error?.kind).toBe('parse');
+    });
+
+    it('gets the list when the attempt after a garbled body answers', () => {
       const call = collect(repository.list(QUERY));
       backend
         .expectOne((r) => r.url === '/api/orders')
         .error(new ProgressEvent('error'), { status: 200, statusText: 'OK' });
-      expect(call.error?.kind).toBe('parse');
+      layer.clock.advance(5000);
+      backend
+        .expectOne((r) => r.url === '/api/orders')
+        .flush({ items: [apiOrder()], total: 1, page: 1, pageSize: 20 });
+      expect(call.value?.items.length).toBe(1);
     });
   });
 

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { DECODE_REPORTER, type DecodeReport } from '../../core/data';
-import { collect, networkLayerTesting } from '../../core/http/testing';
+import { type NetworkLayerTesting, collect, networkLayerTesting } from '../../core/http/testing';
 import { ProductsRepository } from './products-repository';
 import { without } from './testing/order-fixtures';
 
@@ -9,13 +9,14 @@ const PRODUCT = { id: 'prd_1', name: 'Anchor', sku: 'KEEL-001', priceCents: 1500
 
 describe('ProductsRepository', () => {
   let backend: HttpTestingController;
+  let layer: NetworkLayerTesting;
   let reports: DecodeReport[];
 
   beforeEach(() => {
     reports = [];
     TestBed.configureTestingModule({
       providers: [
-        ...networkLayerTesting().providers,
+        ...(layer = networkLayerTesting()).providers,
         { provide: DECODE_REPORTER, useValue: { repaired: (r: DecodeReport) => reports.push(r) } },
       ],
     });
@@ -64,9 +65,13 @@ describe('ProductsRepository', () => {
     expect(listWith({ items: {} }).error?.kind).toBe('parse');
   });
 
-  it('fails as parse when the body is not JSON', () => {
+  it('fails as parse when the body is not JSON on every attempt the layer makes', () => {
     const call = collect(TestBed.inject(ProductsRepository).list());
-    backend.expectOne('/api/products').error(new ProgressEvent('error'), { status: 200 });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      backend.expectOne('/api/products').error(new ProgressEvent('error'), { status: 200 });
+      layer.clock.advance(5000);
+    }
     expect(call.error?.kind).toBe('parse');
+    expect(call.error?.attempts).toBe(3);
   });
 });

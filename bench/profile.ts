@@ -1,0 +1,116 @@
+// `npm run bench:profile`: where the in-page cost of a call goes. Runs one stack over the
+// instant backend (the network taken out, as the in-page figure of `npm run bench`) under the
+// Chrome DevTools Protocol profiler, unminified, and prints the functions with the most self
+// time, and the µs per call with and without the profiler. BENCH_PROFILE_STACK (default keel),
+// BENCH_PROFILE_CALLS (default 20000), BENCH_PROFILE_TOP (default 40).
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HARNESS_BASE, buildHarness } from './build-harness';
+import { startDevApi } from './dev-api-process';
+import { startBenchServer } from './serve';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireChrome, CHROME_FLAGS } = require('../scripts/find-chrome.cjs') as {
+  requireChrome: () => string;
+  CHROME_FLAGS: string[];
+};
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function main(): Promise<void> {
+  const stack = process.env['BENCH_PROFILE_STACK'] ?? 'keel';
+  const calls = Number(process.env['BENCH_PROFILE_CALLS'] ?? 20_000);
+  const top = Number(process.env['BENCH_PROFILE_TOP'] ?? 40);
+  const api = await startDevApi({ ACCESS_TOKEN_TTL_S: '3600' });
+  const server = await startBenchServer(api.port, await buildHarness({ minify: false }));
+  const browser = await chromium.launch({
+    executablePath: requireChrome(),
+    args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${HARNESS_BASE}index.html`);
+    await page.waitForFunction(() => 'keelBench' in window);
+    const run = (n: number) =>
+      page.evaluate(
+        ([s, c]) =>
+          (
+            window as unknown as {
+              keelBench: { inPage(o: { stack: string; calls: number }): Promise<number> };
+            }
+          ).keelBench.inPage({ stack: s, calls: c }),
+        [stack, n] as const,
+      );
+    const plain = await run(calls);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    const profiled = await run(calls);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    writeFileSync(join(__dirname, '.scratch-profile.cpuprofile'), JSON.stringify(profile));
+
+    const self = new Map<number, number>();
+    for (let i = 0; i < profile.samples.length; i++)
+      self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i]);
+    const byName = new Map<string, number>();
+    let total = 0;
+    for (const node of profile.nodes) {
+      const us = self.get(node.id) ?? 0;
+      total += us;
+      const { functionName, url, lineNumber } = node.callFrame;
+      const file = url.split('/').pop() ?? '';
+      const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+      byName.set(key, (byName.get(key) ?? 0) + us);
+    }
+    const rows = [...byName].sort((a, b) => b[1] - a[1]).slice(0, top);
+    console.log(`${stack}: ${plain.toFixed(1)} µs/call, ${profiled.toFixed(1)} µs/call profiled`);
+    console.log(`self time per call (µs), of ${(total / calls).toFixed(1)} µs sampled per call:`);
+    for (const [name, us] of rows) console.log(`${(us / calls).toFixed(2).padStart(7)}  ${name}`);
+
+    // Inclusive time of each function (itself and what it calls), counted once per stack.
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes)
+      for (const child of node.children ?? []) parent.set(child, node.id);
+    const inclusive = new Map<string, number>();
+    const keyOf = (node: ProfileNode) =>
+      `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop() ?? ''}:${node.callFrame.lineNumber + 1}`;
+    for (const [id, us] of self) {
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const node = byId.get(at);
+        if (!node) break;
+        const key = keyOf(node);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+      }
+    }
+    console.log('inclusive time per call (µs), named functions:');
+    for (const [name, us] of [...inclusive]
+      .filter(([name, us]) => !name.startsWith('(') && us / calls > 0.5)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top))
+      console.log(`${(us / calls).toFixed(2).padStart(7)}  ${name}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await api.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

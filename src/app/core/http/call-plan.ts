@@ -1,0 +1,228 @@
+import {
+  HttpContext,
+  HttpContextToken,
+  type HttpHeaders,
+  type HttpRequest,
+} from '@angular/common/http';
+import type { AppError, AppErrorKind } from './app-error';
+import type { AccessTokenSource } from './auth-interceptor';
+import type { CallPlanner } from './call-planner';
+import type { RetryPolicy } from './network-layer-options';
+import { redactHeaderValue } from './secret-names';
+
+/** One HTTP attempt of a logical call: one trip to the server. */
+export interface AttemptRecord {
+  /** 1-based, as sent in `X-Attempt`. */
+  readonly n: number;
+  /** The auth interceptor's replay of attempt `n` with a refreshed token (its own trip). */
+  readonly replay: boolean;
+  /** When it was sent (after any wait in the dispatcher's queue). */
+  readonly startedAt: number;
+  durationMs: number;
+  /** HTTP status; 0 when no response arrived; null while in flight. */
+  status: number | null;
+  errorKind?: AppErrorKind;
+  /** The request headers as the attempt went out, credentials redacted (for the console). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Time a logical call spent waiting rather than talking to the server. */
+export type WaitKind = 'queue' | 'backoff' | 'retry-after' | 'refresh' | 'offline';
+
+export interface WaitRecord {
+  readonly kind: WaitKind;
+  readonly startedAt: number;
+  durationMs: number;
+}
+
+/**
+ * An attempt as the dispatcher records it. The redacted headers are worked out when first read
+ * (the console reads a few; the hot path reads none), from the headers object that was sent.
+ */
+export class Attempt implements AttemptRecord {
+  durationMs = 0;
+  status: number | null = null;
+  errorKind?: AppErrorKind;
+  readonly #sent: HttpHeaders;
+  #redacted: Record<string, string> | undefined;
+
+  constructor(
+    readonly n: number,
+    readonly replay: boolean,
+    readonly startedAt: number,
+    sent: HttpHeaders,
+  ) {
+    this.#sent = sent;
+  }
+
+  get headers(): Readonly<Record<string, string>> {
+    if (this.#redacted) return this.#redacted;
+    const result: Record<string, string> = {};
+    for (const name of this.#sent.keys())
+      result[name] = redactHeaderValue(name, this.#sent.getAll(name)?.join(', ') ?? '');
+    return (this.#redacted = result);
+  }
+
+  end(now: number, status: number, errorKind?: AppErrorKind): void {
+    this.durationMs = now - this.startedAt;
+    this.status = status;
+    if (errorKind) this.errorKind = errorKind;
+  }
+}
+
+/** The facts of a logical call, derived once by the error mapper (`CallPlanner.plan`). */
+export interface CallFacts {
+  readonly method: string;
+  /** The URL as the caller gave it, with its params. */
+  readonly url: string;
+  /** `scheme://host[:port]`, or `'unknown'` when the URL cannot be parsed. */
+  readonly origin: string;
+  readonly path: string;
+  /** The origin is one of `apiOrigins`: Keel's headers go out, and the token with them. */
+  readonly allowListed: boolean;
+  /** The path is under one of `authPaths`: a 401 from it never starts a refresh. */
+  readonly authPath: boolean;
+  /** Allow-listed and not `SKIP_AUTH`: the call carries the access token. */
+  readonly authenticated: boolean;
+  readonly requestId: string;
+  readonly startedAt: number;
+  /** Epoch ms by which the whole call, retries and waits included, must settle. */
+  readonly deadlineAt: number;
+  /** Each attempt's own timeout, before `min(…, time left)`. */
+  readonly attemptTimeoutMs: number;
+  readonly background: boolean;
+  /** The effective retry policy; null for `RETRY: 'none'` (one attempt, no budget, no breaker). */
+  readonly retry: RetryPolicy | null;
+  /** From `IDEMPOTENCY_KEY` or an `Idempotency-Key` header the caller set; null without one. */
+  readonly idempotencyKey: string | null;
+}
+
+/**
+ * The plan of one logical call: read-only facts every stage reads (none parses the URL or reads
+ * a context token again), the trace the stages write (attempts, waits), and the little state
+ * the stages hand to the dispatcher for the next attempt. It travels in the request's context.
+ */
+export class CallPlan implements CallFacts {
+  readonly method: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly path: string;
+  readonly allowListed: boolean;
+  readonly authPath: boolean;
+  readonly authenticated: boolean;
+  readonly requestId: string;
+  readonly startedAt: number;
+  readonly deadlineAt: number;
+  readonly attemptTimeoutMs: number;
+  readonly background: boolean;
+  readonly retry: RetryPolicy | null;
+  readonly idempotencyKey: string | null;
+
+  readonly attempts: Attempt[] = [];
+  readonly waits: WaitRecord[] = [];
+
+  // The next attempt, as the stages above the dispatcher describe it.
+  /** Set by retry: the attempt number (`X-Attempt`). */
+  attemptNumber = 1;
+  /** Set by retry: the breaker let this attempt through as its one probe (dispatched first). */
+  probe = false;
+  /** Set by auth: this attempt replays a 401 with a refreshed token. */
+  replay = false;
+  /** Set by auth: where the dispatcher reads the token to send, at the moment it sends. */
+  tokens: AccessTokenSource | null = null;
+
+  // What the last attempt met, as the dispatcher saw it.
+  /** The token the last attempt carried (auth compares it after a 401). */
+  sentToken: string | null = null;
+  /** The AppError the last attempt's answer became; errors not identical to it were decided by a stage. */
+  wireError: AppError | null = null;
+
+  /** Headers the stages add (`X-Request-Id`, version headers, `Idempotency-Key`). */
+  private readonly headers: Record<string, string> = {};
+
+  constructor(
+    /** The layer's settings and services, resolved once per injector. */
+    readonly layer: CallPlanner,
+    facts: CallFacts,
+  ) {
+    this.method = facts.method;
+    this.url = facts.url;
+    this.origin = facts.origin;
+    this.path = facts.path;
+    this.allowListed = facts.allowListed;
+    this.authPath = facts.authPath;
+    this.authenticated = facts.authenticated;
+    this.requestId = facts.requestId;
+    this.startedAt = facts.startedAt;
+    this.deadlineAt = facts.deadlineAt;
+    this.attemptTimeoutMs = facts.attemptTimeoutMs;
+    this.background = facts.background;
+    this.retry = facts.retry;
+    this.idempotencyKey = facts.idempotencyKey;
+  }
+
+  /** A header every attempt of this call sends; the dispatcher stamps them all in one clone. */
+  setHeader(name: string, value: string): void {
+    this.headers[name] = value;
+  }
+
+  /**
+   * The request as this attempt goes out: every stage's headers, `X-Attempt`, and the token
+   * read now (so an attempt that waited in the queue through a refresh carries the new one).
+   */
+  stamp<T>(req: HttpRequest<T>): HttpRequest<T> {
+    const headers: Record<string, string> = { ...this.headers };
+    if (this.allowListed) headers['X-Attempt'] = String(this.attemptNumber);
+    if (this.tokens) {
+      const token = this.tokens.current();
+      this.sentToken = token;
+      if (token) headers['Authorization'] = `Bearer ${token}`;
+    }
+    return req.clone({ setHeaders: headers });
+  }
+
+  beginAttempt(now: number, sent: HttpHeaders): Attempt {
+    const attempt = new Attempt(this.attemptNumber, this.replay, now, sent);
+    this.attempts.push(attempt);
+    return attempt;
+  }
+
+  /** Records a wait that started at `startedAt`; the returned function ends it. */
+  beginWait(kind: WaitKind, startedAt: number = this.layer.clock.now()): () => void {
+    const wait: WaitRecord = { kind, startedAt, durationMs: 0 };
+    this.waits.push(wait);
+    const { clock } = this.layer;
+    return () => (wait.durationMs = clock.now() - wait.startedAt);
+  }
+
+  remainingMs(): number {
+    return this.deadlineAt - this.layer.clock.now();
+  }
+}
+
+/** Internal: the plan of the logical call a request belongs to. */
+export const CALL_PLAN = new HttpContextToken<CallPlan | null>(() => null);
+
+/** The request with `plan` in a copy of its context (the caller's context is left as it was). */
+export function withPlan<T>(req: HttpRequest<T>, plan: CallPlan): HttpRequest<T> {
+  const context = new HttpContext();
+  for (const key of req.context.keys()) context.set(key, req.context.get(key));
+  return req.clone({ context: context.set(CALL_PLAN, plan) });
+}
+
+/**
+ * The plan of the call `req` belongs to. A request without one reached a stage without passing
+ * the error mapper: the chain was wired by hand. In dev mode that throws, naming the fix; in a
+ * production build the stage steps aside (`null`) rather than fail every call of an app that
+ * shipped mis-wired.
+ */
+export function planOf(req: HttpRequest<unknown>, stage: string): CallPlan | null {
+  const plan = req.context.get(CALL_PLAN);
+  if (plan || (typeof ngDevMode !== 'undefined' && !ngDevMode)) return plan;
+  throw new Error(
+    `[Keel network layer] The ${stage} interceptor got a request without a call plan: ` +
+      'the chain is wired by hand or in another order. Use provideNetworkLayer() ' +
+      '(networkLayerTesting() in tests), which registers NETWORK_INTERCEPTORS in their order ' +
+      'with the error mapper outermost, where the plan is made.',
+  );
+}

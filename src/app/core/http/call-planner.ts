@@ -1,0 +1,93 @@
+import type { HttpRequest } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
+import { Injectable, inject } from '@angular/core';
+import { ApiVersionSignals } from './api-version-signals';
+import { ATTEMPT_TIMEOUT } from './attempt-timeout-interceptor';
+import { ACCESS_TOKEN_SOURCE, SKIP_AUTH } from './auth-interceptor';
+import { CallPlan } from './call-plan';
+import { DEADLINE } from './deadline-interceptor';
+import { NETWORK_CLOCK } from './network-clock';
+import {
+  API_ORIGINS,
+  APP_PLATFORM,
+  APP_VERSION,
+  AUTH_PATHS,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_DEADLINE_MS,
+  RETRY_POLICY,
+} from './network-layer-options';
+import { NETWORK_STATUS } from './network-status';
+import { BACKGROUND } from './observability-interceptor';
+import { originOf, originSet, resolveUrl } from './origin';
+import { OriginDispatcher } from './origin-dispatcher';
+import { OriginHealth } from './origin-health';
+import { newRequestId } from './request-id';
+import { IDEMPOTENCY_KEY, RETRY, RETRY_RANDOM } from './retry-interceptor';
+
+/**
+ * Derives the plan of each logical call (DESIGN.md, "Facts of a call are derived once"), and
+ * holds what every stage needs, resolved once per injector: the options (the allow-list as a
+ * set of origins), the seams and the services. The inner stages reach all of it through
+ * `plan.layer` instead of injecting it on every call. `provideNetworkLayer()` provides it again
+ * in its own injector, so it reads the options of the injector the layer was set up in.
+ */
+@Injectable({ providedIn: 'root' })
+export class CallPlanner {
+  readonly clock = inject(NETWORK_CLOCK);
+  readonly network = inject(NETWORK_STATUS);
+  readonly random = inject(RETRY_RANDOM);
+  readonly tokens = inject(ACCESS_TOKEN_SOURCE);
+  readonly versions = inject(ApiVersionSignals);
+  readonly health = inject(OriginHealth);
+  readonly dispatcher = inject(OriginDispatcher);
+  readonly appVersion = inject(APP_VERSION);
+  readonly platform = inject(APP_PLATFORM);
+
+  private readonly base = inject(DOCUMENT).baseURI;
+  private readonly baseOrigin = originOf(this.base, this.base) ?? '';
+  private readonly allowed = originSet(inject(API_ORIGINS), this.base);
+  private readonly authPaths = inject(AUTH_PATHS);
+  private readonly deadlineMs = inject(DEFAULT_DEADLINE_MS);
+  private readonly attemptTimeoutMs = inject(DEFAULT_ATTEMPT_TIMEOUT_MS);
+  private readonly policy = inject(RETRY_POLICY);
+
+  plan(req: HttpRequest<unknown>): CallPlan {
+    const { context, method } = req;
+    const now = this.clock.now();
+    const { origin, path } = resolveUrl(req.url, this.base, this.baseOrigin);
+    const allowListed = origin !== undefined && this.allowed.has(origin);
+    const retry = context.get(RETRY);
+    return new CallPlan(this, {
+      method,
+      url: req.urlWithParams,
+      origin: origin ?? 'unknown',
+      path,
+      allowListed,
+      authPath: this.isAuthPath(path),
+      authenticated: allowListed && !context.get(SKIP_AUTH),
+      requestId: newRequestId(),
+      startedAt: now,
+      deadlineAt: now + (context.get(DEADLINE) ?? this.deadlineMs),
+      attemptTimeoutMs: context.get(ATTEMPT_TIMEOUT) ?? this.attemptTimeoutMs,
+      background: context.get(BACKGROUND),
+      retry: retry === 'none' ? null : retry ? { ...this.policy, ...retry } : this.policy,
+      idempotencyKey: idempotencyKey(req),
+    });
+  }
+
+  private isAuthPath(path: string): boolean {
+    for (const prefix of this.authPaths) if (path.startsWith(prefix)) return true;
+    return false;
+  }
+}
+
+/** The call's key: an `Idempotency-Key` header the caller set wins over `IDEMPOTENCY_KEY`. */
+function idempotencyKey(req: HttpRequest<unknown>): string | null {
+  const key = req.context.get(IDEMPOTENCY_KEY);
+  // Only writes can be keyed; reading the caller's headers costs, so reads skip it.
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const header = req.headers.get('Idempotency-Key');
+  if (header) return header;
+  if (!key) return null;
+  return key === 'auto' ? newRequestId() : key;
+}

@@ -1,0 +1,282 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Subject, type Observable, defer, finalize, map, share, throwError } from 'rxjs';
+import { AppError } from './app-error';
+import { ACCESS_TOKEN_SOURCE, type AccessTokenSource, SKIP_AUTH } from './auth-interceptor';
+import { DEADLINE } from './deadline-interceptor';
+import type { NetworkLayerOptions } from './network-layer-options';
+import { BACKGROUND, NETWORK_CALL_SINK, type NetworkCallRecord } from './observability-interceptor';
+import { OriginDispatcher } from './origin-dispatcher';
+import { OriginHealth } from './origin-health';
+import { RETRY } from './retry-interceptor';
+import { collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
+
+describe('the dispatcher (through the chain)', () => {
+  let layer: NetworkLayerTesting;
+  let http: HttpClient;
+  let backend: HttpTestingController;
+  let records: NetworkCallRecord[];
+
+  function setUp(options: NetworkLayerOptions = {}, tokens?: () => AccessTokenSource): void {
+    layer = networkLayerTesting({ maxConcurrentPerOrigin: 2, ...options });
+    records = [];
+    TestBed.configureTestingModule({
+      providers: [
+        ...layer.providers,
+        {
+          provide: NETWORK_CALL_SINK,
+          useValue: { record: (r: NetworkCallRecord) => records.push(r) },
+        },
+        ...(tokens ? [{ provide: ACCESS_TOKEN_SOURCE, useFactory: tokens }] : []),
+      ],
+    });
+    http = TestBed.inject(HttpClient);
+    backend = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => backend.verify());
+
+  const inFlight = () => TestBed.inject(OriginDispatcher).snapshot()[0];
+
+  describe('the limit per origin', () => {
+    beforeEach(() => setUp());
+
+    it('sends at most maxConcurrentPerOrigin attempts at once and the next when one settles', () => {
+      const calls = ['/api/a', '/api/b', '/api/c'].map((url) => collect(http.get(url)));
+      const [a, b] = [backend.expectOne('/api/a'), backend.expectOne('/api/b')];
+      backend.expectNone('/api/c');
+      expect(inFlight()).toEqual({ origin: location.origin, inFlight: 2, queued: 1 });
+      a.flush({ a: 1 });
+      backend.expectOne('/api/c').flush({ c: 1 });
+      b.flush({ b: 1 });
+      expect(calls.map((c) => c.value)).toEqual([{ a: 1 }, { b: 1 }, { c: 1 }]);
+      expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 0 });
+    });
+
+    it('keeps a queue per origin: another origin is not held up', () => {
+      collect(http.get('/api/a'));
+      collect(http.get('/api/b'));
+      collect(http.get('https://cdn.example.com/x.json'));
+      backend.expectOne('https://cdn.example.com/x.json').flush({});
+      backend.expectOne('/api/a').flush({});
+      backend.expectOne('/api/b').flush({});
+    });
+
+    it('records the time a call waited in the queue as a queue wait, not as its attempt', () => {
+      collect(http.get('/api/a'));
+      collect(http.get('/api/b'));
+      collect(http.get('/api/c'));
+      layer.clock.advance(700);
+      backend.expectOne('/api/a').flush({});
+      backend.expectOne('/api/b').flush({});
+      layer.clock.advance(50);
+      backend.expectOne('/api/c').flush({});
+      const c = records.find((r) => r.url === '/api/c');
+      expect(c?.waits).toEqual([
+        { kind: 'queue', startedAt: jasmine.any(Number), durationMs: 700 },
+      ]);
+      expect(c?.attempts.map((a) => a.durationMs)).toEqual([50]);
+      expect(c?.durationMs).toBe(750);
+    });
+  });
+
+  describe('the attempt clock', () => {
+    beforeEach(() => setUp({ maxConcurrentPerOrigin: 1 }));
+
+    it('starts the attempt timeout when the attempt is sent, not when the call is made', () => {
+      collect(http.get('/api/slow'));
+      const queued = collect(http.get('/api/queued'));
+      layer.clock.advance(9000);
+      backend.expectOne('/api/slow').flush({});
+      const req = backend.expectOne('/api/queued');
+      // Sent 9 s into its 30 s deadline: the full 10 s attempt timeout, from now.
+      expect(layer.clock.requested.at(-1)).toBe(10_000);
+      layer.clock.advance(9999);
+      expect(req.cancelled).toBeFalse();
+      req.flush({ ok: true });
+      expect(queued.value).toEqual({ ok: true });
+    });
+
+    it('fails a call whose deadline passes in the queue as timeout, without sending it', () => {
+      const health = TestBed.inject(OriginHealth);
+      collect(http.get('/api/hang'));
+      const queued = collect(
+        http.get('/api/late', { context: new HttpContext().set(DEADLINE, 1000) }),
+      );
+      layer.clock.advance(1000);
+      expect(queued.error?.kind).toBe('timeout');
+      expect(queued.error?.attempts).toBe(0);
+      expect(inFlight().queued).toBe(0);
+      // Nothing was spent and the breaker heard nothing.
+      expect(health.snapshot()[0]).toEqual({
+        origin: location.origin,
+        budgetTokens: 10,
+        breaker: 'closed',
+      });
+      backend.expectOne('/api/hang').flush({});
+      backend.expectNone('/api/late');
+    });
+  });
+
+  describe('priorities and cancellation', () => {
+    beforeEach(() => setUp({ maxConcurrentPerOrigin: 1 }));
+
+    it('sends the refresh first, then user-visible calls, then background ones', () => {
+      collect(http.get('/api/busy'));
+      collect(http.get('/api/poll', { context: new HttpContext().set(BACKGROUND, true) }));
+      collect(http.get('/api/visible'));
+      const refresh = new HttpContext().set(SKIP_AUTH, true).set(RETRY, 'none');
+      collect(http.post('/api/auth/refresh', null, { context: refresh }));
+      const order: string[] = [];
+      backend.expectOne('/api/busy').flush({});
+      for (let i = 0; i < 3; i++) {
+        const [next] = backend.match(() => true);
+        order.push(next.request.url);
+        next.flush({});
+      }
+      expect(order).toEqual(['/api/auth/refresh', '/api/visible', '/api/poll']);
+    });
+
+    it('lets a breaker probe out before the calls waiting for it', () => {
+      const once = new HttpContext().set(RETRY, { maxAttempts: 1 });
+      for (let i = 0; i < 10; i++) {
+        collect(http.get(`/api/x${i}`, { context: once }));
+        fail503(backend.expectOne(`/api/x${i}`));
+      }
+      layer.clock.advance(5000);
+      collect(http.get('/api/busy', { context: new HttpContext().set(RETRY, 'none') }));
+      collect(http.get('/api/probe'));
+      expect(backend.match('/api/probe').length).toBe(0);
+      backend.expectOne('/api/busy').flush({});
+      backend.expectOne('/api/probe').flush({});
+    });
+
+    it('removes a cancelled call from the queue without sending it', () => {
+      collect(http.get('/api/busy'));
+      const queued = collect(http.get('/api/cancelled'));
+      queued.subscription.unsubscribe();
+      expect(inFlight().queued).toBe(0);
+      backend.expectOne('/api/busy').flush({});
+      backend.expectNone('/api/cancelled');
+      const record = records.find((r) => r.url === '/api/cancelled');
+      expect(record?.outcome).toBe('aborted');
+      expect(record?.attempts).toEqual([]);
+    });
+
+    it('frees the slot of an attempt cancelled on the wire', () => {
+      const first = collect(http.get('/api/first'));
+      collect(http.get('/api/second'));
+      first.subscription.unsubscribe();
+      expect(backend.expectOne('/api/first').cancelled).toBeTrue();
+      backend.expectOne('/api/second').flush({});
+    });
+  });
+
+  describe('during a token refresh', () => {
+    let source: FakeTokenSource;
+
+    beforeEach(() =>
+      setUp({ maxConcurrentPerOrigin: 1 }, () => (source = new FakeTokenSource('old'))),
+    );
+
+    it('holds queued calls and sends each once with the new token', () => {
+      const calls = ['/api/a', '/api/b', '/api/c'].map((url) => collect(http.get(url)));
+      const a = backend.expectOne('/api/a');
+      expect(a.request.headers.get('Authorization')).toBe('Bearer old');
+      a.flush(null, { status: 401, statusText: 'Unauthorized' });
+      // The refresh runs: b and c stay in the queue instead of going out with the old token.
+      expect(source.refreshes).toBe(1);
+      backend.expectNone(() => true);
+      source.finishRefresh('new');
+      const order: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const [next] = backend.match(() => true);
+        order.push(`${next.request.url} ${next.request.headers.get('Authorization')}`);
+        next.flush({ ok: next.request.url });
+      }
+      // a's replay first (it was on the wire already), then b and c, each sent once.
+      expect(order).toEqual(['/api/a Bearer new', '/api/b Bearer new', '/api/c Bearer new']);
+      expect(calls.map((c) => c.value)).toEqual([
+        { ok: '/api/a' },
+        { ok: '/api/b' },
+        { ok: '/api/c' },
+      ]);
+      expect(
+        records.find((r) => r.url === '/api/a')?.attempts.map((x) => [x.status, x.replay]),
+      ).toEqual([
+        [401, false],
+        [200, true],
+      ]);
+    });
+
+    it('releases held calls when the refresh fails, and they fail on their own answers', () => {
+      const calls = ['/api/a', '/api/b'].map((url) => collect(http.get(url)));
+      backend.expectOne('/api/a').flush(null, { status: 401, statusText: 'Unauthorized' });
+      source.failRefresh();
+      expect(calls[0].error?.kind).toBe('auth-expired');
+      const b = backend.expectOne('/api/b');
+      expect(b.request.headers.has('Authorization')).toBeFalse();
+      b.flush(null, { status: 401, statusText: 'Unauthorized' });
+      expect(calls[1].error?.kind).toBe('auth-expired');
+    });
+
+    it('does not hold calls that carry no token', () => {
+      collect(http.get('/api/a'));
+      backend.expectOne('/api/a').flush(null, { status: 401, statusText: 'Unauthorized' });
+      collect(http.get('https://cdn.example.com/x.json'));
+      backend.expectOne('https://cdn.example.com/x.json').flush({});
+      source.finishRefresh('new');
+      backend.expectOne('/api/a').flush({});
+    });
+  });
+});
+
+/** A session whose refresh the test finishes by hand; `refreshInFlight` as the coordinator's. */
+class FakeTokenSource implements AccessTokenSource {
+  refreshes = 0;
+  private token: string | null;
+  private result = new Subject<string>();
+  private inflight: Observable<string> | null = null;
+
+  constructor(token: string) {
+    this.token = token;
+  }
+
+  current(): string | null {
+    return this.token;
+  }
+
+  refreshAfter(failed: string | null): Observable<string> {
+    if (this.token && this.token !== failed) return defer(() => [this.token as string]);
+    if (this.token === null)
+      return throwError(() => new AppError({ kind: 'auth-expired', status: 401 }));
+    this.inflight ??= (this.refreshes++, this.result).pipe(
+      map((token) => (this.token = token)),
+      finalize(() => (this.inflight = null)),
+      share(),
+    );
+    return this.inflight;
+  }
+
+  refreshInFlight(): Observable<unknown> | null {
+    return this.inflight;
+  }
+
+  finishRefresh(token: string): void {
+    this.result.next(token);
+    this.result.complete();
+  }
+
+  failRefresh(): void {
+    this.token = null;
+    this.result.error(new AppError({ kind: 'auth-expired', status: 401 }));
+  }
+}
+
+function fail503(req: TestRequest): void {
+  req.flush(
+    { type: '/problems/503', title: 'Unavailable', status: 503 },
+    { status: 503, statusText: 'Service Unavailable' },
+  );
+}

@@ -1,0 +1,245 @@
+import {
+  type HttpEvent,
+  HttpEventType,
+  type HttpHandlerFn,
+  type HttpRequest,
+} from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, type Subscriber, type Subscription } from 'rxjs';
+import type { AppError } from './app-error';
+import type { CallPlan } from './call-plan';
+import { NETWORK_CLOCK } from './network-clock';
+import { MAX_CONCURRENT_PER_ORIGIN } from './network-layer-options';
+import { toAppError } from './to-app-error';
+
+/**
+ * Queue priorities, first served first: the token refresh (and the other auth calls) and
+ * breaker probes, which everything else waits on; replays of a 401, which were on the wire
+ * already; the calls a person is waiting for; and `BACKGROUND` calls (polls, flag reloads).
+ */
+export const PRIORITY = { unblocking: 0, replay: 1, visible: 2, background: 3 } as const;
+
+type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
+
+interface Entry {
+  readonly plan: CallPlan;
+  readonly req: HttpRequest<unknown>;
+  readonly next: HttpHandlerFn;
+  readonly subscriber: Subscriber<HttpEvent<unknown>>;
+  readonly priority: Priority;
+  readonly queuedAt: number;
+  state: 'queued' | 'held' | 'sent' | 'done';
+  inner: Subscription | null;
+}
+
+/** The attempts of one origin: a FIFO per priority, those held for a refresh, and those in flight. */
+class Lane {
+  readonly queues: Entry[][] = [[], [], [], []];
+  readonly heads = [0, 0, 0, 0];
+  held: Entry[] = [];
+  inFlight = 0;
+  queued = 0;
+
+  push(entry: Entry): void {
+    this.queues[entry.priority].push(entry);
+    this.queued++;
+  }
+
+  /** The next entry to consider, oldest first within the highest priority; skips cancelled ones. */
+  shift(): Entry | undefined {
+    for (let p = 0; p < 4; p++) {
+      const queue = this.queues[p];
+      while (this.heads[p] < queue.length) {
+        const entry = queue[this.heads[p]++];
+        if (this.heads[p] > 256 && this.heads[p] * 2 > queue.length) {
+          this.queues[p] = queue.slice(this.heads[p]);
+          this.heads[p] = 0;
+        }
+        if (entry.state === 'queued') return entry;
+      }
+    }
+    return undefined;
+  }
+
+  /** Puts the held entries back in front of their queues, in the order they were held. */
+  release(): void {
+    const held = this.held;
+    this.held = [];
+    for (let p = 3; p >= 0; p--) {
+      const mine = held.filter((e) => e.priority === p && e.state === 'held');
+      if (!mine.length) continue;
+      for (const entry of mine) entry.state = 'queued';
+      this.queues[p] = mine.concat(this.queues[p].slice(this.heads[p]));
+      this.heads[p] = 0;
+    }
+  }
+}
+
+/** What the console shows of an origin's queue. */
+export interface DispatcherSnapshot {
+  readonly origin: string;
+  readonly inFlight: number;
+  readonly queued: number;
+}
+
+/**
+ * Owns the attempts of every origin (DESIGN.md, "A per-origin dispatcher owns the queue"): at
+ * most `MAX_CONCURRENT_PER_ORIGIN` in flight per origin, the rest queued by priority. An
+ * attempt is sent, and its attempt timeout started, only when it gets a slot, so time in the
+ * queue counts against the call's deadline and nothing else: a call whose deadline passes in
+ * the queue fails as `timeout` without being sent, spending no retry budget and telling the
+ * breaker nothing. While a refresh runs (after a 401), an attempt that would carry the token
+ * waits in the queue and goes out once, with the new token. A slot is freed when the answer
+ * (or the failure) has been handed up the chain, so a 401's refresh is asked for before the
+ * next attempt is picked. One dispatcher per app: the browser's connection limit is per page.
+ *
+ * It is also where an attempt's failure becomes an `AppError`, once (`plan.wireError`), and
+ * where the attempt is recorded, from the moment it is sent.
+ */
+@Injectable({ providedIn: 'root' })
+export class OriginDispatcher {
+  private readonly clock = inject(NETWORK_CLOCK);
+  private readonly limit = inject(MAX_CONCURRENT_PER_ORIGIN);
+  private readonly lanes = new Map<string, Lane>();
+  /** The refresh the held entries wait for; null when none is held. */
+  private awaiting: Observable<unknown> | null = null;
+  /** Refreshes that have settled, in case a source keeps handing one out afterwards. */
+  private readonly settled = new WeakSet<Observable<unknown>>();
+  private pumping = false;
+  private pumpAgain = false;
+
+  /** Sends `req` through `next` once its origin has a free slot; see the class comment. */
+  attempt(
+    plan: CallPlan,
+    req: HttpRequest<unknown>,
+    next: HttpHandlerFn,
+  ): Observable<HttpEvent<unknown>> {
+    return new Observable<HttpEvent<unknown>>((subscriber) => {
+      const entry: Entry = {
+        plan,
+        req,
+        next,
+        subscriber,
+        priority: priorityOf(plan),
+        queuedAt: this.clock.now(),
+        state: 'queued',
+        inner: null,
+      };
+      const lane = this.lane(plan.origin);
+      lane.push(entry);
+      this.pump(lane);
+      return () => this.cancel(lane, entry);
+    });
+  }
+
+  snapshot(): DispatcherSnapshot[] {
+    return [...this.lanes].map(([origin, lane]) => ({
+      origin,
+      inFlight: lane.inFlight,
+      queued: lane.queued,
+    }));
+  }
+
+  private lane(origin: string): Lane {
+    let lane = this.lanes.get(origin);
+    if (!lane) this.lanes.set(origin, (lane = new Lane()));
+    return lane;
+  }
+
+  private pump(lane: Lane): void {
+    // A send can settle synchronously and free its slot again: loop instead of recursing.
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        while (lane.inFlight < this.limit) {
+          const entry = lane.shift();
+          if (!entry) break;
+          const refresh = entry.plan.tokens?.refreshInFlight?.();
+          if (refresh && !this.settled.has(refresh)) this.hold(lane, entry, refresh);
+          else this.send(lane, entry);
+        }
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private hold(lane: Lane, entry: Entry, refresh: Observable<unknown>): void {
+    entry.state = 'held';
+    lane.held.push(entry);
+    if (this.awaiting === refresh) return;
+    this.awaiting = refresh;
+    const resume = () => {
+      this.settled.add(refresh);
+      if (this.awaiting !== refresh) return;
+      this.awaiting = null;
+      for (const held of this.lanes.values()) held.release();
+      for (const held of this.lanes.values()) this.pump(held);
+    };
+    // The refresh's own callers handle its error; here it only says "go on".
+    refresh.subscribe({ complete: resume, error: resume });
+  }
+
+  private send(lane: Lane, entry: Entry): void {
+    const { plan, subscriber } = entry;
+    lane.queued--;
+    lane.inFlight++;
+    entry.state = 'sent';
+    const now = this.clock.now();
+    if (now > entry.queuedAt) plan.beginWait('queue', entry.queuedAt)();
+    const stamped = plan.stamp(entry.req);
+    const attempt = plan.beginAttempt(now, stamped.headers);
+    const done = () => {
+      if (entry.state !== 'sent') return;
+      entry.state = 'done';
+      lane.inFlight--;
+      this.pump(lane);
+    };
+    const inner = entry.next(stamped).subscribe({
+      next: (event) => {
+        if (event.type !== HttpEventType.Response) return subscriber.next(event);
+        attempt.end(this.clock.now(), event.status);
+        subscriber.next(event);
+        done();
+      },
+      error: (raw: unknown) => {
+        const error: AppError = toAppError(raw, this.clock.now());
+        attempt.end(this.clock.now(), error.status, error.kind);
+        plan.wireError = error;
+        subscriber.error(error);
+        done();
+      },
+      complete: () => {
+        subscriber.complete();
+        done();
+      },
+    });
+    // Settled or cancelled while subscribing: nothing to keep (or abort it now).
+    if ((entry.state as Entry['state']) === 'done') inner.unsubscribe();
+    else entry.inner = inner;
+  }
+
+  private cancel(lane: Lane, entry: Entry): void {
+    if (entry.state === 'queued' || entry.state === 'held') {
+      entry.state = 'done';
+      lane.queued--;
+      return;
+    }
+    if (entry.state !== 'sent') return;
+    entry.inner?.unsubscribe();
+    entry.state = 'done';
+    lane.inFlight--;
+    this.pump(lane);
+  }
+}
+
+function priorityOf(plan: CallPlan): Priority {
+  if (plan.authPath || plan.probe) return PRIORITY.unblocking;
+  if (plan.replay) return PRIORITY.replay;
+  return plan.background ? PRIORITY.background : PRIORITY.visible;
+}
