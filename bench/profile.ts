@@ -4,7 +4,7 @@
 // time, and the µs per call with and without the profiler. BENCH_PROFILE_STACK (default keel),
 // BENCH_PROFILE_CALLS (default 20000), BENCH_PROFILE_TOP (default 40).
 import { chromium } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HARNESS_BASE, buildHarness } from './build-harness';
 import { startDevApi } from './dev-api-process';
@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.start');
     const profiled = await run(calls);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    writeFileSync(join(__dirname, '.scratch-profile.cpuprofile'), JSON.stringify(profile));
+    mkdirSync(join(__dirname, '.scratch'), { recursive: true });
+    writeFileSync(join(__dirname, '.scratch', 'profile.cpuprofile'), JSON.stringify(profile));
 
     const self = new Map<number, number>();
     for (let i = 0; i < profile.samples.length; i++)
