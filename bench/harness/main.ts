@@ -2,13 +2,14 @@
 // Node side (bench/run.ts, e2e/soak.e2e.ts) as `window.keelBench`.
 import './jit';
 import { counters, installGlobalCounters } from './counters';
-import { SOAK_PHASES, inPage, overhead, outage, soak, storm } from './scenarios';
+import { SOAK_PHASES, inPage, inPageBlocks, overhead, outage, soak, storm } from './scenarios';
 
 installGlobalCounters();
 
 const api = {
   overhead,
   inPage,
+  inPageBlocks,
   storm,
   outage,
   soak,

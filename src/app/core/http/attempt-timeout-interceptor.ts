@@ -15,5 +15,5 @@ export const attemptTimeoutInterceptor: HttpInterceptorFn = (req, next) => {
   const plan = planOf(req, 'attempt timeout');
   if (!plan) return next(req);
   const ms = Math.max(0, Math.min(plan.attemptTimeoutMs, plan.remainingMs()));
-  return failAfter(next(req), plan.layer.clock.timer(ms), () => new AttemptTimeoutError(ms));
+  return failAfter(next(req), plan.layer.clock, ms, () => new AttemptTimeoutError(ms));
 };

@@ -17,7 +17,8 @@ export const deadlineInterceptor: HttpInterceptorFn = (req, next) => {
   const { clock } = plan.layer;
   return failAfter(
     next(req),
-    clock.timer(plan.deadlineAt - clock.now()),
+    clock,
+    plan.deadlineAt - clock.now(),
     () => new AppError({ kind: 'timeout' }),
   );
 };

@@ -12,6 +12,12 @@ export interface NetworkClock {
   now(): number;
   /** Emits once after `ms` milliseconds; unsubscribing cancels the wait. */
   timer(ms: number): Observable<unknown>;
+  /**
+   * Optional: runs `fire` once after `ms` milliseconds; the returned function cancels it. The
+   * same as `timer(ms)` without an Observable and a subscriber, for the two timers every call
+   * starts (deadline, attempt timeout); without it the layer subscribes to `timer`.
+   */
+  schedule?(ms: number, fire: () => void): () => void;
 }
 
 /**
@@ -27,6 +33,7 @@ export function realClock(): NetworkClock {
   const queue = new TimerQueue(Date.now);
   return {
     now: () => Date.now(),
+    schedule: (ms, fire) => queue.schedule(ms, fire),
     timer: (ms) =>
       new Observable<number>((subscriber) =>
         queue.schedule(ms, () => {

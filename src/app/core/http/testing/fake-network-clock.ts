@@ -26,19 +26,19 @@ export class FakeNetworkClock implements NetworkClock {
   }
 
   timer(ms: number): Observable<unknown> {
+    return new Observable<number>((subscriber) =>
+      this.schedule(ms, () => {
+        subscriber.next(0);
+        subscriber.complete();
+      }),
+    );
+  }
+
+  schedule(ms: number, fire: () => void): () => void {
     this.requested.push(ms);
-    return new Observable<number>((subscriber) => {
-      const entry: PendingTimer = {
-        dueAt: this.current + Math.max(0, ms),
-        fire: () => {
-          subscriber.next(0);
-          subscriber.complete();
-        },
-        cancelled: false,
-      };
-      this.pending.push(entry);
-      return () => (entry.cancelled = true);
-    });
+    const entry: PendingTimer = { dueAt: this.current + Math.max(0, ms), fire, cancelled: false };
+    this.pending.push(entry);
+    return () => (entry.cancelled = true);
   }
 
   /** Timers still waiting (not fired, not cancelled). */
