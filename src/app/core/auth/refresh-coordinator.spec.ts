@@ -275,6 +275,53 @@ describe('token refresh', () => {
   });
 });
 
+describe('a refresh storm through the dispatcher', () => {
+  it('costs one refresh, and only the calls already on the wire go out twice', async () => {
+    const layer = networkLayerTesting({ maxConcurrentPerOrigin: 3 });
+    TestBed.configureTestingModule({
+      providers: [
+        ...layer.providers,
+        provideSession(),
+        provideRouter([]),
+        { provide: REFRESH_LOCK, useValue: <T>(task: () => Promise<T>) => task() },
+      ],
+    });
+    const http = TestBed.inject(HttpClient);
+    const backend = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionStore).signedIn(USER, 'old-token', 120_000, layer.clock.now());
+    const calls = Array.from({ length: 30 }, (_, i) => collect(http.get(`/api/item/${i}`)));
+    const trips = new Map<string, string[]>();
+    let refreshes = 0;
+    for (let round = 0; round < 100; round++) {
+      await settle();
+      const pending = backend.match(() => true);
+      if (!pending.length) break;
+      expect(pending.length).toBeLessThanOrEqual(3);
+      for (const req of pending) {
+        if (req.request.url === '/api/auth/refresh') {
+          refreshes++;
+          req.flush({ accessToken: 'new-token', expiresIn: 120 });
+          continue;
+        }
+        const auth = req.request.headers.get('Authorization') ?? '';
+        trips.set(req.request.url, [...(trips.get(req.request.url) ?? []), auth]);
+        if (auth === 'Bearer old-token') unauthorized(req);
+        else req.flush({ ok: true });
+      }
+    }
+    expect(refreshes).toBe(1);
+    expect(calls.every((c) => c.value !== undefined)).toBeTrue();
+    const twice = [...trips.values()].filter((t) => t.length > 1);
+    // The 3 on the wire when the first 401 came back; every other call waited and went once.
+    expect(twice.length).toBe(3);
+    expect(
+      twice.every((t) => t[0] === 'Bearer old-token' && t[1] === 'Bearer new-token'),
+    ).toBeTrue();
+    expect([...trips.values()].filter((t) => t.length === 1).length).toBe(27);
+    backend.verify();
+  });
+});
+
 function unauthorized(req: TestRequest): void {
   req.flush(
     { type: '/problems/token-expired', title: 'Token expired', status: 401 },

@@ -126,6 +126,56 @@ describe('CircuitBreaker', () => {
   });
 });
 
+describe('CircuitBreaker window and reads', () => {
+  let breaker: CircuitBreaker;
+
+  beforeEach(() => {
+    breaker = new CircuitBreaker(DEFAULT_CIRCUIT_BREAKER);
+  });
+
+  it('changes no state when read: an open breaker read as half-open later still reads open now', () => {
+    recordMany(breaker, 10, false, T0);
+    expect(breaker.state(T0 + 6000)).toBe('half-open');
+    expect(breaker.retryInMs(T0 + 6000)).toBe(0);
+    expect(breaker.state(T0 + 1000)).toBe('open');
+    expect(breaker.admit(T0 + 1000)).toBe('rejected');
+  });
+
+  it('turns half-open for good only when it admits the probe', () => {
+    recordMany(breaker, 10, false, T0);
+    expect(breaker.admit(T0 + 5000)).toBe('probe');
+    expect(breaker.state(T0 + 1000)).toBe('half-open');
+  });
+
+  it('slides its window bucket by bucket over a long run', () => {
+    // One failure a second for two minutes among successes: never half of the last 30 s.
+    for (let s = 0; s < 120; s++) {
+      breaker.record(false, T0 + s * 1000);
+      breaker.record(true, T0 + s * 1000 + 1);
+      breaker.record(true, T0 + s * 1000 + 2);
+    }
+    expect(breaker.state(T0 + 120_000)).toBe('closed');
+    // Then only failures: it opens once they are half of what the window still holds.
+    let opened = -1;
+    for (let i = 0; i < 200 && opened < 0; i++) {
+      breaker.record(false, T0 + 120_000 + i * 100);
+      if (breaker.state(T0 + 120_000 + i * 100) === 'open') opened = i;
+    }
+    // The window holds 29 failures and 58 successes; each new second drops one bucket of
+    // 1 + 2: with the 27th new failure (2.6 s in), 29 + 27 − 2 = 54 failures ≥ 58 − 4 successes.
+    expect(opened).toBe(26);
+  });
+
+  it('forgets everything after a gap longer than its window', () => {
+    recordMany(breaker, 10, true, T0);
+    recordMany(breaker, 9, false, T0 + 1000);
+    breaker.record(false, T0 + 90_000);
+    expect(breaker.state(T0 + 90_000)).toBe('closed');
+    recordMany(breaker, 9, false, T0 + 90_000);
+    expect(breaker.state(T0 + 90_000)).toBe('open');
+  });
+});
+
 function recordMany(breaker: CircuitBreaker, count: number, ok: boolean, now: number): void {
   for (let i = 0; i < count; i++) breaker.record(ok, now);
 }

@@ -1,5 +1,9 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
-import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { ApiVersionSignals } from './api-version-signals';
@@ -21,6 +25,8 @@ import {
 import { NETWORK_INTERCEPTORS } from './provide-network-layer';
 import { IDEMPOTENCY_KEY, RETRY, retryInterceptor } from './retry-interceptor';
 import { collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
+import { SECRET_HEADERS } from './secret-names';
+import { countUrlParses } from './testing/count-url-parses';
 import { versionInterceptor } from './version-interceptor';
 
 describe('the network layer chain', () => {
@@ -61,6 +67,50 @@ describe('the network layer chain', () => {
         dispatchInterceptor,
         attemptTimeoutInterceptor,
       ]);
+    });
+  });
+
+  describe('wiring', () => {
+    for (const [name, interceptor] of [
+      ['retry', retryInterceptor],
+      ['auth', authInterceptor],
+      ['dispatch', dispatchInterceptor],
+      ['attempt timeout', attemptTimeoutInterceptor],
+    ] as const) {
+      it(`throws in dev mode, naming the fix, when the ${name} stage runs without the error mapper`, () => {
+        TestBed.configureTestingModule({
+          providers: [
+            provideHttpClient(withInterceptors([interceptor])),
+            provideHttpClientTesting(),
+          ],
+        });
+        let error: unknown;
+        TestBed.inject(HttpClient)
+          .get('/api/orders')
+          .subscribe({ error: (e: unknown) => (error = e) });
+        expect(String(error)).toContain(
+          `The ${name} interceptor got a request without a call plan`,
+        );
+        expect(String(error)).toContain('Use provideNetworkLayer()');
+        TestBed.inject(HttpTestingController).expectNone('/api/orders');
+      });
+    }
+  });
+
+  describe('the call plan', () => {
+    beforeEach(() => setUp({ apiOrigins: ['https://api.example.com'] }));
+
+    it('parses the URL of a call once, however many stages and attempts it has', () => {
+      // The layer's own setup (the allow-list as a set) parses once per injector, at the first call.
+      collect(http.get('/api/warm-up'));
+      backend.expectOne('/api/warm-up').flush({});
+      const parses = countUrlParses(() => {
+        collect(http.get('https://api.example.com/v1/orders?page=2'));
+        fail503(backend.expectOne('https://api.example.com/v1/orders?page=2'));
+        layer.clock.advance(150);
+        backend.expectOne('https://api.example.com/v1/orders?page=2').flush({});
+      });
+      expect(parses).toBe(1);
     });
   });
 
@@ -107,9 +157,22 @@ describe('the network layer chain', () => {
     it('sends no Keel headers to an origin outside the allow-list', () => {
       collect(http.get('https://cdn.example.com/x.json'));
       const req = backend.expectOne('https://cdn.example.com/x.json');
-      expect(req.request.headers.has('X-Request-Id')).toBeFalse();
-      expect(req.request.headers.has('X-App-Version')).toBeFalse();
+      for (const name of ['X-Request-Id', 'X-App-Version', 'X-Platform', 'X-Attempt'])
+        expect(req.request.headers.has(name)).withContext(name).toBeFalse();
       req.flush({});
+    });
+
+    it('keeps an Idempotency-Key the caller set as a header, on every attempt', () => {
+      collect(http.post('/api/orders', {}, { headers: { 'Idempotency-Key': 'form-7' } }));
+      const first = backend.expectOne('/api/orders');
+      fail503(first);
+      layer.clock.advance(10_000);
+      const second = backend.expectOne('/api/orders');
+      second.flush({}, { status: 201, statusText: 'Created' });
+      expect([first, second].map((r) => r.request.headers.getAll('Idempotency-Key'))).toEqual([
+        ['form-7'],
+        ['form-7'],
+      ]);
     });
   });
 
@@ -161,6 +224,29 @@ describe('the network layer chain', () => {
       const key = first.request.headers.get('Idempotency-Key');
       expect(key).toMatch(/^[0-9a-f-]{36}$/);
       expect(second.request.headers.get('Idempotency-Key')).toBe(key);
+    });
+
+    it('retries a GET whose 200 body could not be parsed, and returns the next answer', () => {
+      const call = collect(http.get('/api/orders'));
+      backend
+        .expectOne('/api/orders')
+        .error(new ProgressEvent('error'), { status: 200, statusText: 'OK' });
+      expect(layer.clock.requested).toContain(150);
+      layer.clock.advance(150);
+      backend.expectOne('/api/orders').flush({ items: [] });
+      expect(call.value).toEqual({ items: [] });
+      expect(records[0].attempts.map((a) => a.errorKind ?? a.status)).toEqual(['parse', 200]);
+    });
+
+    it('does not repeat a POST for an unreadable answer, even with a key', () => {
+      const context = new HttpContext().set(IDEMPOTENCY_KEY, 'auto');
+      const call = collect(http.post('/api/orders', {}, { context }));
+      backend
+        .expectOne('/api/orders')
+        .error(new ProgressEvent('error'), { status: 201, statusText: 'Created' });
+      layer.clock.advance(10_000);
+      backend.expectNone('/api/orders');
+      expect(call.error?.kind).toBe('parse');
     });
 
     it('does not retry a 4xx such as 404', () => {
@@ -364,6 +450,17 @@ describe('the network layer chain', () => {
       expect(record.waits).toEqual([
         { kind: 'backoff', startedAt: jasmine.any(Number), durationMs: 150 },
       ]);
+    });
+
+    it('shows each attempt with the headers it sent, every secret one redacted', () => {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      for (const name of SECRET_HEADERS) headers[name] = `value-of-${name}`;
+      collect(http.get('/api/orders', { headers }));
+      backend.expectOne('/api/orders').flush({});
+      const sent = records[0].attempts[0].headers ?? {};
+      for (const name of SECRET_HEADERS) expect(sent[name]).withContext(name).toBe('[redacted]');
+      expect(sent['Accept']).toBe('application/json');
+      expect(sent['X-Attempt']).toBe('1');
     });
 
     it('records a 304 answer to a conditional GET as ok, not as a failure', () => {

@@ -57,8 +57,9 @@ describe('the dispatcher (through the chain)', () => {
     it('keeps a queue per origin: another origin is not held up', () => {
       collect(http.get('/api/a'));
       collect(http.get('/api/b'));
-      collect(http.get('https://cdn.example.com/x.json'));
-      backend.expectOne('https://cdn.example.com/x.json').flush({});
+      const cdn = collect(http.get('https://cdn.example.com/x.json'));
+      backend.expectOne('https://cdn.example.com/x.json').flush({ cdn: true });
+      expect(cdn.value).toEqual({ cdn: true });
       backend.expectOne('/api/a').flush({});
       backend.expectOne('/api/b').flush({});
     });

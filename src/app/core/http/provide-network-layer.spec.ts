@@ -38,6 +38,14 @@ describe('assertConsistentOptions', () => {
     );
   });
 
+  for (const maxConcurrentPerOrigin of [0, 2.5, -1]) {
+    it(`rejects maxConcurrentPerOrigin ${maxConcurrentPerOrigin}`, () => {
+      expect(() => assertConsistentOptions({ maxConcurrentPerOrigin })).toThrowError(
+        /maxConcurrentPerOrigin must be a whole number ≥ 1/,
+      );
+    });
+  }
+
   it('rejects maxAttempts 0', () => {
     expect(() => assertConsistentOptions({ retryPolicy: { maxAttempts: 0 } })).toThrowError(
       /retryPolicy\.maxAttempts must be a whole number/,

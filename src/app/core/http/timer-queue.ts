@@ -1,3 +1,9 @@
+/** `setTimeout` and `clearTimeout`, as the queue uses them. */
+export interface PlatformTimer {
+  set(fire: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
 interface Timer {
   readonly dueAt: number;
   readonly fire: () => void;
@@ -16,9 +22,16 @@ export class TimerQueue {
   private heap: Timer[] = [];
   private cancelled = 0;
   private armedFor = Number.POSITIVE_INFINITY;
-  private handle: ReturnType<typeof setTimeout> | undefined;
+  private handle: unknown;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** The platform's timer, a seam for tests. */
+    private readonly platform: PlatformTimer = {
+      set: (fire, ms) => setTimeout(fire, ms),
+      clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+  ) {}
 
   /** Runs `fire` once `ms` have passed; the returned function cancels it. */
   schedule(ms: number, fire: () => void): () => void {
@@ -39,9 +52,9 @@ export class TimerQueue {
   }
 
   private arm(dueAt: number): void {
-    if (this.handle !== undefined) clearTimeout(this.handle);
+    if (this.handle !== undefined) this.platform.clear(this.handle);
     this.armedFor = dueAt;
-    this.handle = setTimeout(() => this.run(), Math.max(0, dueAt - this.now()));
+    this.handle = this.platform.set(() => this.run(), Math.max(0, dueAt - this.now()));
   }
 
   private run(): void {

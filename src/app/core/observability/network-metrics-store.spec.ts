@@ -1,6 +1,14 @@
+import { HttpClient } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { NETWORK_CLOCK, type NetworkCallRecord } from '../http';
-import { FakeNetworkClock } from '../http/testing';
+import { of } from 'rxjs';
+import {
+  ACCESS_TOKEN_SOURCE,
+  NETWORK_CALL_SINK,
+  NETWORK_CLOCK,
+  type NetworkCallRecord,
+} from '../http';
+import { FakeNetworkClock, collect, networkLayerTesting } from '../http/testing';
 import { NetworkMetricsStore } from './network-metrics-store';
 
 describe('NetworkMetricsStore', () => {
@@ -38,7 +46,7 @@ describe('NetworkMetricsStore', () => {
   });
 
   it('counts 401s within the last minute and forgets older ones', () => {
-    store.record(record({ outcome: 'ok', statuses: [401, 200] }));
+    store.record(record({ outcome: 'error', kind: 'unauthorized', statuses: [401] }));
     expect(store.unauthorizedLastMinute()).toBe(1);
     clock.advance(60_000);
     store.tick();
@@ -58,6 +66,42 @@ describe('NetworkMetricsStore', () => {
     expect(store.recent().length).toBe(200);
     expect(store.recent()[0].url).toBe('/api/x/5');
     expect(store.recent().at(-1)?.url).toBe('/api/x/204');
+  });
+});
+
+describe('NetworkMetricsStore fed by the network layer', () => {
+  it('counts a 401 that a refresh and replay saved, and does not count the replay as a retry', () => {
+    const layer = networkLayerTesting();
+    let token = 'old';
+    TestBed.configureTestingModule({
+      providers: [
+        ...layer.providers,
+        {
+          provide: NETWORK_CALL_SINK,
+          useFactory: () => {
+            const metrics = TestBed.inject(NetworkMetricsStore);
+            return { record: (r: NetworkCallRecord) => metrics.record(r) };
+          },
+        },
+        {
+          provide: ACCESS_TOKEN_SOURCE,
+          useValue: { current: () => token, refreshAfter: () => of((token = 'new')) },
+        },
+      ],
+    });
+    const metrics = TestBed.inject(NetworkMetricsStore);
+    const backend = TestBed.inject(HttpTestingController);
+    const call = collect(TestBed.inject(HttpClient).get('/api/orders'));
+    backend.expectOne('/api/orders').flush(null, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/orders').flush({ items: [] });
+    expect(call.value).toEqual({ items: [] });
+    expect(metrics.unauthorizedLastMinute()).toBe(1);
+    expect(metrics.retries()).toBe(0);
+    expect(metrics.recent()[0].attempts.map((a) => [a.status, a.replay])).toEqual([
+      [401, false],
+      [200, true],
+    ]);
+    backend.verify();
   });
 });
 

@@ -1,3 +1,4 @@
+import { SECRET_HEADERS, SECRET_PARAMS } from '../http';
 import { scrubDeep, scrubString, scrubUrl } from './scrub';
 
 const JWT =
@@ -49,6 +50,26 @@ describe('Sentry scrubbers', () => {
       );
     });
   }
+
+  it('removes every header core/http counts as a secret, in any case', () => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    for (const name of SECRET_HEADERS) headers[name.toUpperCase()] = `value-of-${name}`;
+    const event = scrubDeep({ request: { headers } });
+    for (const name of SECRET_HEADERS)
+      expect(event.request.headers[name.toUpperCase()]).withContext(name).toBe('[redacted]');
+    expect(event.request.headers['Accept']).toBe('application/json');
+  });
+
+  it('redacts every parameter core/http counts as a secret, in URLs and in free text', () => {
+    for (const name of SECRET_PARAMS) {
+      expect(scrubUrl(`https://app.example/cb?${name}=s3cret-value&page=2`))
+        .withContext(name)
+        .toBe(`https://app.example/cb?${name}=[redacted]&page=2`);
+      expect(scrubString(`failed with ${name}=s3cret-value`))
+        .withContext(name)
+        .toBe(`failed with ${name}=[redacted]`);
+    }
+  });
 
   it('redacts a JWT inside an error message', () => {
     expect(scrubString(`Request with ${JWT} failed`)).toBe('Request with [redacted] failed');
