@@ -1,4 +1,4 @@
-// `npm run bench`: issue 7's measurements in one run on this machine. Starts the dev API (free
+// `npm run bench`: the measurements of issues 7 and 10 in one run on this machine. Starts the dev API (free
 // port, in-memory database), bundles the browser harness, serves both on one origin, drives
 // headless Chromium through Playwright, then builds the app for production. Writes
 // bench/results.json and bench/RESULTS.md and prints the summary table.
@@ -83,6 +83,16 @@ async function main(): Promise<void> {
       page.on('pageerror', (error) => pageErrors.push(String(error)));
       await page.goto(`${server.origin}${HARNESS_BASE}index.html`);
       await page.waitForFunction(() => 'keelBench' in window);
+      // A slow device: Chrome DevTools Protocol's CPU throttling (DevTools' "low-end mobile" is 4×).
+      const cdp = await page.context().newCDPSession(page);
+      const throttled = async <T>(task: () => Promise<T>): Promise<T> => {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: config.throttle });
+        try {
+          return await task();
+        } finally {
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        }
+      };
       const bench = <K extends keyof KeelBench>(
         name: K,
         arg: Parameters<KeelBench[K]>[0],
@@ -105,14 +115,40 @@ async function main(): Promise<void> {
           baseline: 'bare',
           ...config.overhead,
         });
+        if (config.overhead.concurrent && config.overhead.reps) {
+          log(
+            `(a) ${config.overhead.concurrent} concurrent GETs × ${config.overhead.reps} reps, CPU throttled ${config.throttle}×`,
+          );
+          results.burstsThrottled = {
+            throttle: config.throttle,
+            ...(await throttled(() =>
+              bench('bursts', {
+                stacks: ['bare', 'keel'],
+                url: config.overhead.url,
+                n: config.overhead.concurrent,
+                reps: config.overhead.reps,
+              }),
+            )),
+          };
+        }
       }
       if (config.sections.includes('storm')) {
         results.storm = [];
-        for (const n of config.storm.ns) {
-          for (const stack of ['keel', 'naive-auth', 'axios-auth-refresh'] as StackName[]) {
-            log(`(b) refresh storm: N=${n}, ${stack}`);
+        const stormStacks: StackName[] = ['keel', 'naive-auth', 'axios-auth-refresh'];
+        const runs = [
+          ...config.storm.ns.map((n) => ({ n, throttle: 1 })),
+          ...config.storm.throttledNs.map((n) => ({ n, throttle: config.throttle })),
+        ];
+        for (const { n, throttle } of runs) {
+          for (const stack of stormStacks) {
+            log(
+              `(b) refresh storm: N=${n}, ${stack}${throttle > 1 ? `, CPU throttled ${throttle}×` : ''}`,
+            );
+            const options = { stack, n, reps: config.storm.reps, url: config.storm.url, throttle };
             results.storm.push(
-              await bench('storm', { stack, n, reps: config.storm.reps, url: config.storm.url }),
+              throttle > 1
+                ? await throttled(() => bench('storm', options))
+                : await bench('storm', options),
             );
           }
         }

@@ -2,12 +2,22 @@
 // Node side (bench/run.ts, e2e/soak.e2e.ts) as `window.keelBench`.
 import './jit';
 import { counters, installGlobalCounters } from './counters';
-import { SOAK_PHASES, inPage, inPageBlocks, overhead, outage, soak, storm } from './scenarios';
+import {
+  SOAK_PHASES,
+  bursts,
+  inPage,
+  inPageBlocks,
+  overhead,
+  outage,
+  soak,
+  storm,
+} from './scenarios';
 
 installGlobalCounters();
 
 const api = {
   overhead,
+  bursts,
   inPage,
   inPageBlocks,
   storm,

@@ -1,4 +1,4 @@
-// The scenarios of issue 7, run inside the page. Each one creates the stacks it needs, drives
+// The scenarios of issues 7 and 10, run inside the page. Each one creates the stacks it needs, drives
 // the dev API's controls itself (so the same code runs behind the bench server and behind
 // ng serve in the e2e soak), and returns plain JSON for the Node side to report.
 import { isAppError } from '../../src/app/core/http';
@@ -130,11 +130,14 @@ export interface OverheadResult {
   ratios: Record<string, { sequential: Spread; concurrent: Spread; sequentialCallMedian: number }>;
   /**
    * Per stack: µs of page time per call with the network taken out (a backend that answers at
-   * once): what the chain itself costs, free of the server's and the machine's noise. `first`
-   * is the median over its first 4 blocks of 500 calls, `last` over its last 4 (all within seconds,
-   * so a cost that grows with the calls of the last 30 s shows as last > first).
+   * once): what the chain itself costs, free of the server's noise. `median` over every block of
+   * 500 calls, `first` and `last` over the first and the last quarter of them (all within
+   * seconds, so a cost that grows with the calls of the last 30 s shows as last > first).
    */
-  inPageUsPerCall: Record<string, { first: number; last: number }>;
+  inPageUsPerCall: Record<
+    string,
+    { first: number; last: number; median?: number; blocks?: number[] }
+  >;
   /**
    * When Keel's bursts had failed calls: one more Keel burst with every failed attempt's kind
    * tallied (the calls' own kinds say what the last attempt met, not what started it).
@@ -282,16 +285,20 @@ export async function inPageBlocks(options: {
   return result;
 }
 
-/** Each stack over a backend that answers at once: blocks of calls, taking turns. */
-async function inPageCost(
-  options: OverheadOptions,
-): Promise<Record<string, { first: number; last: number }>> {
+/**
+ * Each stack over a backend that answers at once: blocks of 500 calls, taking turns, after 2,000
+ * warm-up calls per stack (V8 optimises a function only after it has run many times; fewer
+ * warm-up calls measure the compiler, not the chain). Per stack: the median block, and the
+ * medians of the first and of the last quarter of the blocks (flat = no cost that grows with
+ * the calls made).
+ */
+async function inPageCost(options: OverheadOptions): Promise<OverheadResult['inPageUsPerCall']> {
   const stacks = await Promise.all(
     options.stacks.map((name) => signedIn(name, { instantBackend: true })),
   );
   const block = 500;
   const blocks: Record<string, number[]> = Object.fromEntries(stacks.map((s) => [s.name, []]));
-  for (const stack of stacks) for (let i = 0; i < 200; i++) await stack.get(options.url);
+  for (const stack of stacks) for (let i = 0; i < 2000; i++) await stack.get(options.url);
   for (let b = 0; b < Math.max(8, Math.round(options.inPageCalls / block)); b++) {
     for (let k = 0; k < stacks.length; k++) {
       const stack = stacks[(b + k) % stacks.length];
@@ -302,11 +309,66 @@ async function inPageCost(
   }
   for (const stack of stacks) stack.dispose();
   return Object.fromEntries(
-    Object.entries(blocks).map(([name, times]) => [
-      name,
-      { first: round(median(times.slice(0, 4)), 1), last: round(median(times.slice(-4)), 1) },
-    ]),
+    Object.entries(blocks).map(([name, times]) => {
+      const quarter = Math.max(1, Math.floor(times.length / 4));
+      return [
+        name,
+        {
+          first: round(median(times.slice(0, quarter)), 1),
+          last: round(median(times.slice(-quarter)), 1),
+          median: round(median(times), 1),
+          blocks: times.map((t) => round(t, 1)),
+        },
+      ];
+    }),
   );
+}
+
+export interface BurstsResult {
+  /** Per stack and repetition: wall time of the burst. */
+  ms: Record<string, number[]>;
+  /** Per stack: failed calls by kind. */
+  failures: Record<string, Record<string, number>>;
+  /** Per stack: its time over the first stack's (the baseline) in the same repetition. */
+  ratios: Record<string, Spread>;
+}
+
+/**
+ * Concurrent bursts alone: `n` calls started at once per stack, stacks one after another (order
+ * alternating between repetitions). bench/run.ts calls it with the CPU throttled, for the figure
+ * of a slow device; the unthrottled bursts are part of `overhead`.
+ */
+export async function bursts(options: {
+  stacks: StackName[];
+  url: string;
+  n: number;
+  reps: number;
+}): Promise<BurstsResult> {
+  const stacks = await Promise.all(options.stacks.map((name) => signedIn(name)));
+  for (const stack of stacks) for (let i = 0; i < 20; i++) await stack.get(options.url);
+  const times: Record<string, number[]> = Object.fromEntries(stacks.map((s) => [s.name, []]));
+  const failures: Record<string, Record<string, number>> = Object.fromEntries(
+    stacks.map((s) => [s.name, {}]),
+  );
+  for (let rep = 0; rep < options.reps; rep++) {
+    for (const stack of rep % 2 === 0 ? stacks : [...stacks].reverse()) {
+      const start = performance.now();
+      const results = await Promise.all(
+        Array.from({ length: options.n }, () => timed(() => stack.get(options.url))),
+      );
+      times[stack.name].push(round(performance.now() - start));
+      for (const r of results)
+        if (!r.ok)
+          failures[stack.name][r.kind ?? 'unknown'] =
+            (failures[stack.name][r.kind ?? 'unknown'] ?? 0) + 1;
+    }
+  }
+  for (const stack of stacks) stack.dispose();
+  const base = options.stacks[0];
+  const ratios = Object.fromEntries(
+    Object.entries(times).map(([name, v]) => [name, spread(v.map((t, i) => t / times[base][i]))]),
+  );
+  return { ms: times, failures, ratios };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,6 +379,8 @@ export interface StormOptions {
   n: number;
   reps: number;
   url: string;
+  /** The CPU slowdown bench/run.ts set for this run (1 = none); a label, the page cannot see it. */
+  throttle?: number;
 }
 
 export interface StormRep {
@@ -336,6 +400,8 @@ export interface StormRep {
   /** Keel only: failed attempts of the expired burst by kind (its NETWORK_CALL_SINK). */
   failedAttempts?: Record<string, number>;
   serverRequests: number;
+  /** Long tasks (PerformanceObserver `longtask`, ≥ 50 ms) during the expired burst, in ms. */
+  longTasks: number[];
 }
 
 export interface StormResult {
@@ -358,7 +424,16 @@ export async function storm(options: StormOptions): Promise<StormResult> {
     await devApi.reset();
     await devApi.expireTokens();
     const attemptsBefore = { ...attemptFailures };
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(round(entry.duration, 0));
+    });
+    observer.observe({ type: 'longtask', buffered: false });
     const expired = await burst();
+    // Entries are delivered after the task that ends them: one more turn of the event loop.
+    await delay(0);
+    for (const entry of observer.takeRecords()) longTasks.push(round(entry.duration, 0));
+    observer.disconnect();
     const failedAttempts: Record<string, number> = {};
     for (const [kind, count] of Object.entries(attemptFailures))
       if (count > (attemptsBefore[kind] ?? 0))
@@ -391,6 +466,7 @@ export async function storm(options: StormOptions): Promise<StormResult> {
       failedKinds: countBy(failedOutcomes.map((o) => o.kind)),
       ...(keel && { failedAttempts }),
       serverRequests: stats.requests,
+      longTasks,
     });
   }
   await devApi.reset();

@@ -25,5 +25,5 @@ export const STACK_LABELS: Readonly<Record<StackName, string>> = {
   'axios-auth-refresh': 'axios + axios-auth-refresh 5 (documented setup)',
   'axios-retry': 'axios + axios-retry (defaults)',
   axios: 'axios + axios-auth-refresh 5 + axios-retry (defaults) + timeout',
-  ky: 'ky (defaults)',
+  ky: 'ky 2 (its documented retry settings: timeout 10 s per attempt, totalTimeout 30 s, retry with jitter)',
 };

@@ -1,6 +1,6 @@
 // The HTTP stacks the bench compares, each behind one small interface. Keel's is the real
 // network layer (provideNetworkLayer + provideSession) in a minimal Angular application with
-// no UI, compiled JIT; the others are the baselines and peers named in issue 7.
+// no UI, compiled JIT; the others are the baselines and peers named in issues 7 and 10.
 import {
   FetchBackend,
   type HttpBackend,
@@ -288,13 +288,19 @@ function axiosStack(name: StackName, options: StackOptions): Stack {
   };
 }
 
+/**
+ * ky 2 with the settings its README documents for a client like Keel's: a 10 s timeout per
+ * attempt, a total timeout across retries (Keel's 30 s deadline) and full-jitter backoff.
+ */
 function kyStack(options: StackOptions): Stack {
   const box: TokenBox = { value: null };
   const client: KyInstance = ky.create({
-    ...(options.attemptTimeoutMs ? { timeout: options.attemptTimeoutMs } : {}),
+    timeout: options.attemptTimeoutMs ?? 10_000,
+    totalTimeout: 30_000,
+    retry: { jitter: true },
     hooks: {
       beforeRequest: [
-        (request) => {
+        ({ request }) => {
           if (box.value) request.headers.set('Authorization', `Bearer ${box.value}`);
         },
       ],
