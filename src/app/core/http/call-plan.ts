@@ -178,7 +178,10 @@ export class CallPlan implements CallFacts {
       this.sentToken = token;
       if (token) headers['Authorization'] = `Bearer ${token}`;
     }
-    return req.clone({ setHeaders: headers });
+    // reportProgress makes the fetch backend say when the answer's headers are in (the moment
+    // the dispatcher frees the connection); the dispatcher drops the progress events again for
+    // a caller that did not ask for them.
+    return req.clone({ setHeaders: headers, reportProgress: true });
   }
 
   beginAttempt(now: number, sent: HttpHeaders): Attempt {

@@ -1,4 +1,10 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpContext,
+  HttpEventType,
+  HttpHeaderResponse,
+  type HttpEvent,
+} from '@angular/common/http';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject, type Observable, defer, finalize, map, share, throwError } from 'rxjs';
@@ -52,6 +58,52 @@ describe('the dispatcher (through the chain)', () => {
       b.flush({ b: 1 });
       expect(calls.map((c) => c.value)).toEqual([{ a: 1 }, { b: 1 }, { c: 1 }]);
       expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 0 });
+    });
+
+    it('frees the slot when the headers of the answer are in, before its body is read', () => {
+      collect(http.get('/api/a'));
+      collect(http.get('/api/b'));
+      const late = collect(http.get('/api/c'));
+      const a = backend.expectOne('/api/a');
+      expect(a.request.reportProgress).toBeTrue();
+      a.event(new HttpHeaderResponse({ status: 200, url: '/api/a' }));
+      backend.expectOne('/api/c').flush({ c: 1 });
+      expect(late.value).toEqual({ c: 1 });
+      a.flush({});
+      backend.expectOne('/api/b').flush({});
+    });
+
+    it('keeps the slot of a 401 until its error has been handed up', () => {
+      collect(http.get('/api/a'));
+      collect(http.get('/api/b'));
+      collect(http.get('/api/c'));
+      const a = backend.expectOne('/api/a');
+      a.event(new HttpHeaderResponse({ status: 401, url: '/api/a' }));
+      backend.expectNone('/api/c');
+      a.flush(null, { status: 401, statusText: 'Unauthorized' });
+      backend.expectOne('/api/c').flush({});
+      backend.expectOne('/api/b').flush({});
+    });
+
+    it('hands progress events only to a caller that asked for them', () => {
+      const seen = (reportProgress: boolean) => {
+        const types: HttpEventType[] = [];
+        http
+          .get('/api/p', { observe: 'events', reportProgress })
+          .subscribe((event: HttpEvent<unknown>) => types.push(event.type));
+        const req = backend.expectOne('/api/p');
+        req.event(new HttpHeaderResponse({ status: 200, url: '/api/p' }));
+        req.event({ type: HttpEventType.DownloadProgress, loaded: 2 });
+        req.flush({});
+        return types;
+      };
+      expect(seen(false)).toEqual([HttpEventType.Sent, HttpEventType.Response]);
+      expect(seen(true)).toEqual([
+        HttpEventType.Sent,
+        HttpEventType.ResponseHeader,
+        HttpEventType.DownloadProgress,
+        HttpEventType.Response,
+      ]);
     });
 
     it('keeps a queue per origin: another origin is not held up', () => {
@@ -163,6 +215,24 @@ describe('the dispatcher (through the chain)', () => {
       const record = records.find((r) => r.url === '/api/cancelled');
       expect(record?.outcome).toBe('aborted');
       expect(record?.attempts).toEqual([]);
+    });
+
+    it('keeps the order of a long queue with cancelled calls in it, and loses none', () => {
+      collect(http.get('/api/busy'));
+      const calls = Array.from({ length: 700 }, (_, i) => collect(http.get(`/api/q/${i}`)));
+      calls.forEach((call, i) => i % 3 === 0 && call.subscription.unsubscribe());
+      backend.expectOne('/api/busy').flush({});
+      const order: number[] = [];
+      for (let i = 0; i < 700; i++) {
+        const pending = backend.match(() => true);
+        if (!pending.length) break;
+        expect(pending.length).toBe(1);
+        order.push(Number(pending[0].request.url.split('/').pop()));
+        pending[0].flush({});
+      }
+      const expected = calls.map((_, i) => i).filter((i) => i % 3 !== 0);
+      expect(order).toEqual(expected);
+      expect(calls.filter((c) => c.value !== undefined).length).toBe(expected.length);
     });
 
     it('frees the slot of an attempt cancelled on the wire', () => {

@@ -29,6 +29,8 @@ interface Entry {
   readonly priority: Priority;
   readonly queuedAt: number;
   state: 'queued' | 'held' | 'sent' | 'done';
+  /** Holds one of its origin's slots (from dispatch until the answer's headers are in). */
+  slot: boolean;
   inner: Subscription | null;
 }
 
@@ -49,14 +51,21 @@ class Lane {
   shift(): Entry | undefined {
     for (let p = 0; p < 4; p++) {
       const queue = this.queues[p];
-      while (this.heads[p] < queue.length) {
-        const entry = queue[this.heads[p]++];
-        if (this.heads[p] > 256 && this.heads[p] * 2 > queue.length) {
-          this.queues[p] = queue.slice(this.heads[p]);
-          this.heads[p] = 0;
-        }
-        if (entry.state === 'queued') return entry;
+      let head = this.heads[p];
+      let found: Entry | undefined;
+      while (head < queue.length && !found) {
+        const entry = queue[head++];
+        if (entry.state === 'queued') found = entry;
       }
+      // Consumed entries are dropped now and then, not one by one (shift() on an array is O(n)).
+      if (head === queue.length) {
+        this.queues[p] = [];
+        this.heads[p] = 0;
+      } else if (head > 256 && head * 2 > queue.length) {
+        this.queues[p] = queue.slice(head);
+        this.heads[p] = 0;
+      } else this.heads[p] = head;
+      if (found) return found;
     }
     return undefined;
   }
@@ -89,9 +98,10 @@ export interface DispatcherSnapshot {
  * queue counts against the call's deadline and nothing else: a call whose deadline passes in
  * the queue fails as `timeout` without being sent, spending no retry budget and telling the
  * breaker nothing. While a refresh runs (after a 401), an attempt that would carry the token
- * waits in the queue and goes out once, with the new token. A slot is freed when the answer
- * (or the failure) has been handed up the chain, so a 401's refresh is asked for before the
- * next attempt is picked. One dispatcher per app: the browser's connection limit is per page.
+ * waits in the queue and goes out once, with the new token. A slot is freed when the answer's
+ * headers are in (see `send`), a 401's only once it has been handed up the chain, so its refresh
+ * is asked for before the next attempt is picked. One dispatcher per app: the browser's
+ * connection limit is per page.
  *
  * It is also where an attempt's failure becomes an `AppError`, once (`plan.wireError`), and
  * where the attempt is recorded, from the moment it is sent.
@@ -123,6 +133,7 @@ export class OriginDispatcher {
         priority: priorityOf(plan),
         queuedAt: this.clock.now(),
         state: 'queued',
+        slot: false,
         inner: null,
       };
       const lane = this.lane(plan.origin);
@@ -190,33 +201,49 @@ export class OriginDispatcher {
     lane.queued--;
     lane.inFlight++;
     entry.state = 'sent';
+    entry.slot = true;
     const now = this.clock.now();
     if (now > entry.queuedAt) plan.beginWait('queue', entry.queuedAt)();
     const stamped = plan.stamp(entry.req);
     const attempt = plan.beginAttempt(now, stamped.headers);
-    const done = () => {
-      if (entry.state !== 'sent') return;
-      entry.state = 'done';
-      lane.inFlight--;
-      this.pump(lane);
+    const progress = entry.req.reportProgress;
+    // The slot is the connection: free once the answer's headers are in (the body of an API
+    // answer comes with them), so the next attempt goes out while this one's body is read and
+    // handed up, which on a slow device takes longer than the trip itself. A 401 keeps it until
+    // the error has been handed up: the refresh it starts must hold the next attempts back.
+    const free = () => {
+      if (entry.slot) {
+        entry.slot = false;
+        lane.inFlight--;
+        this.pump(lane);
+      }
     };
     const inner = entry.next(stamped).subscribe({
       next: (event) => {
-        if (event.type !== HttpEventType.Response) return subscriber.next(event);
-        attempt.end(this.clock.now(), event.status);
-        subscriber.next(event);
-        done();
+        if (event.type === HttpEventType.Response) {
+          attempt.end(this.clock.now(), event.status);
+          entry.state = 'done';
+          free();
+          return subscriber.next(event);
+        }
+        if (event.type === HttpEventType.ResponseHeader && event.status !== 401) free();
+        // Progress events were asked for by the dispatcher, not by the caller: dropped.
+        if (progress || event.type === HttpEventType.Sent || event.type === HttpEventType.User)
+          subscriber.next(event);
       },
       error: (raw: unknown) => {
         const error: AppError = toAppError(raw, this.clock.now());
         attempt.end(this.clock.now(), error.status, error.kind);
         plan.wireError = error;
+        entry.state = 'done';
+        if (error.status !== 401) free();
         subscriber.error(error);
-        done();
+        free();
       },
       complete: () => {
+        entry.state = 'done';
+        free();
         subscriber.complete();
-        done();
       },
     });
     // Settled or cancelled while subscribing: nothing to keep (or abort it now).
@@ -230,11 +257,15 @@ export class OriginDispatcher {
       lane.queued--;
       return;
     }
-    if (entry.state !== 'sent') return;
-    entry.inner?.unsubscribe();
-    entry.state = 'done';
-    lane.inFlight--;
-    this.pump(lane);
+    if (entry.state === 'sent') {
+      entry.state = 'done';
+      entry.inner?.unsubscribe();
+    }
+    if (entry.slot) {
+      entry.slot = false;
+      lane.inFlight--;
+      this.pump(lane);
+    }
   }
 }
 
