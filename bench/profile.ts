@@ -2,7 +2,9 @@
 // instant backend (the network taken out, as the in-page figure of `npm run bench`) under the
 // Chrome DevTools Protocol profiler, unminified, and prints the functions with the most self
 // time, and the µs per call with and without the profiler. BENCH_PROFILE_STACK (default keel),
-// BENCH_PROFILE_CALLS (default 20000), BENCH_PROFILE_TOP (default 40).
+// BENCH_PROFILE_CALLS (default 20000), BENCH_PROFILE_TOP (default 40). BENCH_PROFILE_BURST=N
+// profiles a burst of N concurrent calls against the dev API instead, BENCH_PROFILE_THROTTLE=4
+// with the CPU slowed (Emulation.setCPUThrottlingRate).
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,16 +53,34 @@ async function main(): Promise<void> {
           ).keelBench.inPage({ stack: s, calls: c }),
         [stack, n] as const,
       );
-    const plain = await run(calls);
+    const burstSize = Number(process.env['BENCH_PROFILE_BURST'] ?? 0);
+    const throttle = Number(process.env['BENCH_PROFILE_THROTTLE'] ?? 1);
+    const burst = () =>
+      page.evaluate(
+        ([s, n]) =>
+          (
+            window as unknown as {
+              keelBench: {
+                bursts(o: object): Promise<{ ms: Record<string, number[]> }>;
+              };
+            }
+          ).keelBench
+            .bursts({ stacks: [s], url: '/api/me', n, reps: 1 })
+            .then((r) => r.ms[s][0]),
+        [stack, burstSize] as const,
+      );
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const plain = burstSize ? await burst() : await run(calls);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
-    const profiled = await run(calls);
+    const profiled = burstSize ? await burst() : await run(calls);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     mkdirSync(join(__dirname, '.scratch'), { recursive: true });
     writeFileSync(join(__dirname, '.scratch', 'profile.cpuprofile'), JSON.stringify(profile));
 
+    const perCall = burstSize || calls;
     const self = new Map<number, number>();
     for (let i = 0; i < profile.samples.length; i++)
       self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i]);
@@ -75,9 +95,13 @@ async function main(): Promise<void> {
       byName.set(key, (byName.get(key) ?? 0) + us);
     }
     const rows = [...byName].sort((a, b) => b[1] - a[1]).slice(0, top);
-    console.log(`${stack}: ${plain.toFixed(1)} µs/call, ${profiled.toFixed(1)} µs/call profiled`);
-    console.log(`self time per call (µs), of ${(total / calls).toFixed(1)} µs sampled per call:`);
-    for (const [name, us] of rows) console.log(`${(us / calls).toFixed(2).padStart(7)}  ${name}`);
+    console.log(
+      burstSize
+        ? `${stack}: burst of ${burstSize} in ${plain.toFixed(0)} ms, ${profiled.toFixed(0)} ms profiled (figures below per call of the burst)`
+        : `${stack}: ${plain.toFixed(1)} µs/call, ${profiled.toFixed(1)} µs/call profiled`,
+    );
+    console.log(`self time per call (µs), of ${(total / perCall).toFixed(1)} µs sampled per call:`);
+    for (const [name, us] of rows) console.log(`${(us / perCall).toFixed(2).padStart(7)}  ${name}`);
 
     // Inclusive time of each function (itself and what it calls), counted once per stack.
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -103,7 +127,7 @@ async function main(): Promise<void> {
       .filter(([name, us]) => !name.startsWith('(') && us / calls > 0.5)
       .sort((a, b) => b[1] - a[1])
       .slice(0, top))
-      console.log(`${(us / calls).toFixed(2).padStart(7)}  ${name}`);
+      console.log(`${(us / perCall).toFixed(2).padStart(7)}  ${name}`);
   } finally {
     await browser.close();
     await server.close();
