@@ -238,9 +238,22 @@ describe('the network layer chain', () => {
       expect(records[0].attempts.map((a) => a.errorKind ?? a.status)).toEqual(['parse', 200]);
     });
 
-    it('does not repeat a POST for an unreadable answer, even with a key', () => {
+    it('asks again, with the same key, when a keyed POST got an unreadable 201', () => {
       const context = new HttpContext().set(IDEMPOTENCY_KEY, 'auto');
       const call = collect(http.post('/api/orders', {}, { context }));
+      const first = backend.expectOne('/api/orders');
+      first.error(new ProgressEvent('error'), { status: 201, statusText: 'Created' });
+      layer.clock.advance(150);
+      const second = backend.expectOne('/api/orders');
+      expect(second.request.headers.get('Idempotency-Key')).toBe(
+        first.request.headers.get('Idempotency-Key'),
+      );
+      second.flush({ id: 'ord_1' }, { status: 201, statusText: 'Created' });
+      expect(call.value).toEqual({ id: 'ord_1' });
+    });
+
+    it('does not repeat an unkeyed POST for an unreadable answer', () => {
+      const call = collect(http.post('/api/orders', {}));
       backend
         .expectOne('/api/orders')
         .error(new ProgressEvent('error'), { status: 201, statusText: 'Created' });

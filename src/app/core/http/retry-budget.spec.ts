@@ -28,10 +28,10 @@ describe('RetryBudget', () => {
     expect(budget.available).toBe(5);
   });
 
-  it('earns 0.1 token per success', () => {
+  it('earns 0.25 token per success', () => {
     budget.tryRetry();
     budget.recordSuccess();
-    expect(budget.available).toBeCloseTo(9.1, 10);
+    expect(budget.available).toBeCloseTo(9.25, 10);
   });
 
   it('allows one more retry once successes lift it above the floor', () => {

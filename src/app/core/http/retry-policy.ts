@@ -94,9 +94,10 @@ function isRetryableFailure({ error, method, policy }: RetryInput): boolean {
     if (error.kind === 'timeout') return isRead(method);
     return false;
   }
-  // A 2xx whose body did not parse (a proxy cut it, a garbled answer): for a read, the same as a
-  // dropped answer. A write has happened; its answer is not worth repeating the write for.
-  if (error.kind === 'parse') return isRead(method);
+  // A 2xx whose body did not parse (a proxy cut it, a garbled answer): the server has done its
+  // part, so asking again is as safe as the method is (a read; PUT/DELETE; a write with an
+  // Idempotency-Key, whose repeat the server answers with the stored first answer).
+  if (error.kind === 'parse') return true;
   return policy.retryStatuses.includes(error.status);
 }
 
