@@ -4,7 +4,10 @@
 // time, and the µs per call with and without the profiler. BENCH_PROFILE_STACK (default keel),
 // BENCH_PROFILE_CALLS (default 20000), BENCH_PROFILE_TOP (default 40). BENCH_PROFILE_BURST=N
 // profiles a burst of N concurrent calls against the dev API instead, BENCH_PROFILE_THROTTLE=4
-// with the CPU slowed (Emulation.setCPUThrottlingRate).
+// with the CPU slowed (Emulation.setCPUThrottlingRate). BENCH_PROFILE_SEQUENTIAL=N does no
+// profiling: N sequential GETs per stack (keel, bare, bare-headers, taking turns) against the
+// dev API, each split by its Resource Timing entry into the time before the fetch starts, the
+// fetch, and the time from the last byte to the caller (medians, µs).
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +72,25 @@ async function main(): Promise<void> {
             .then((r) => r.ms[s][0]),
         [stack, burstSize] as const,
       );
+    const sequential = Number(process.env['BENCH_PROFILE_SEQUENTIAL'] ?? 0);
+    if (sequential) {
+      const parts = await page.evaluate(
+        (n) =>
+          (
+            window as unknown as {
+              keelBench: { timeline(o: object): Promise<Record<string, Record<string, number>>> };
+            }
+          ).keelBench.timeline({
+            stacks: ['bare', 'bare-headers', 'keel'],
+            url: '/api/me',
+            calls: n,
+          }),
+        sequential,
+      );
+      console.log(`${sequential} sequential GET /api/me per stack, medians in µs:`);
+      console.table(parts);
+      return;
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const plain = burstSize ? await burst() : await run(calls);

@@ -11,6 +11,7 @@ import {
   outage,
   soak,
   storm,
+  timeline,
 } from './scenarios';
 
 installGlobalCounters();
@@ -23,6 +24,7 @@ const api = {
   storm,
   outage,
   soak,
+  timeline,
   soakPhases: () => SOAK_PHASES,
   counters: () => ({ ...counters, samples: [...counters.samples] }),
   userAgent: () => navigator.userAgent,

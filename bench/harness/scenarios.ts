@@ -824,3 +824,57 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     problems,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Where a sequential call's time goes (`npm run bench:profile` with BENCH_PROFILE_SEQUENTIAL)
+
+export interface TimelineResult {
+  /** Per stack, medians in µs over the calls: call → fetch starts, the fetch, answer → caller. */
+  [stack: string]: { beforeFetch: number; network: number; afterResponse: number; total: number };
+}
+
+/**
+ * Sequential calls taking turns, each matched with its Resource Timing entry: the time before
+ * the browser's fetch starts (the chain on the way out), the fetch itself (startTime →
+ * responseEnd) and the time from the last byte to the caller's promise (the way back).
+ */
+export async function timeline(options: {
+  stacks: StackName[];
+  url: string;
+  calls: number;
+}): Promise<TimelineResult> {
+  const stacks = await Promise.all(options.stacks.map((name) => signedIn(name)));
+  for (const stack of stacks) for (let i = 0; i < 100; i++) await stack.get(options.url);
+  performance.setResourceTimingBufferSize(100_000);
+  const parts = Object.fromEntries(
+    stacks.map((s) => [s.name, { beforeFetch: [], network: [], afterResponse: [], total: [] }]),
+  ) as Record<string, Record<keyof TimelineResult[string], number[]>>;
+  for (let i = 0; i < options.calls; i++) {
+    for (let k = 0; k < stacks.length; k++) {
+      const stack = stacks[(i + k) % stacks.length];
+      performance.clearResourceTimings();
+      const start = performance.now();
+      await stack.get(options.url);
+      const end = performance.now();
+      const entry = performance
+        .getEntriesByType('resource')
+        .find((e) => e.name.includes(options.url)) as PerformanceResourceTiming | undefined;
+      if (!entry) continue;
+      const p = parts[stack.name];
+      p.beforeFetch.push((entry.startTime - start) * 1000);
+      p.network.push((entry.responseEnd - entry.startTime) * 1000);
+      p.afterResponse.push((end - entry.responseEnd) * 1000);
+      p.total.push((end - start) * 1000);
+    }
+  }
+  for (const stack of stacks) stack.dispose();
+  const result: TimelineResult = {};
+  for (const [name, p] of Object.entries(parts))
+    result[name] = {
+      beforeFetch: round(median(p.beforeFetch), 0),
+      network: round(median(p.network), 0),
+      afterResponse: round(median(p.afterResponse), 0),
+      total: round(median(p.total), 0),
+    };
+  return result;
+}
