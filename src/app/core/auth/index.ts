@@ -1,8 +1,16 @@
 export type { User } from './user';
 export { SessionStore, type SessionStatus, proactiveRefreshAt } from './session-store';
 export { SessionService, signInErrorMessage } from './session-service';
-export { RefreshCoordinator } from './refresh-coordinator';
+export { REMOTE_REFRESH_WAIT_MS, RefreshCoordinator } from './refresh-coordinator';
 export { REFRESH_LOCK, type RefreshLock } from './refresh-lock';
 export { AuthApi } from './auth-api';
 export { provideSession } from './provide-session';
 export { signedInGuard } from './signed-in-guard';
+export { safeReturnUrl } from './safe-return-url';
+export {
+  SESSION_CHANNEL,
+  SESSION_CHANNEL_NAME,
+  type SessionChannel,
+  type SessionMessage,
+  type SignedOutReason,
+} from './session-channel';

@@ -6,6 +6,7 @@ import { NETWORK_CLOCK, isAppError } from '../http';
 import { AuthApi } from './auth-api';
 import { REFRESH_LOCK } from './refresh-lock';
 import { RefreshCoordinator } from './refresh-coordinator';
+import { SESSION_CHANNEL } from './session-channel';
 import { SessionStore } from './session-store';
 
 /**
@@ -20,6 +21,7 @@ export class SessionService {
   private readonly clock = inject(NETWORK_CLOCK);
   private readonly coordinator = inject(RefreshCoordinator);
   private readonly document = inject(DOCUMENT);
+  private readonly channel = inject(SESSION_CHANNEL);
   private restoring: Promise<boolean> | null = null;
 
   constructor() {
@@ -36,12 +38,19 @@ export class SessionService {
 
   async signIn(email: string, password: string): Promise<void> {
     const { user, accessToken, expiresIn } = await firstValueFrom(this.api.login(email, password));
-    this.store.signedIn(user, accessToken, expiresIn * 1000, this.clock.now());
+    const now = this.clock.now();
+    this.store.signedIn(user, accessToken, expiresIn * 1000, now);
+    // The other open tabs join this session (those on the sign-in page go to their returnUrl).
+    this.channel.post({ type: 'signed-in', user, accessToken, expiresAt: now + expiresIn * 1000 });
   }
 
-  /** Ends the session here at once and tells the server; a failed logout call changes nothing for the user. */
+  /**
+   * Ends the session here and in every other tab at once, and tells the server; a failed
+   * logout call changes nothing for the user.
+   */
   async signOut(): Promise<void> {
     this.store.signedOut();
+    this.channel.post({ type: 'signed-out', reason: 'signed-out' });
     try {
       await firstValueFrom(this.api.logout());
     } catch {
@@ -67,10 +76,20 @@ export class SessionService {
       return false;
     }
     try {
-      const { accessToken, expiresIn } = await this.lock(() => firstValueFrom(this.api.refresh()));
-      this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
+      // A token another tab posted while this one waited for the lock is used as it is.
+      await this.lock(async () => {
+        if (this.store.accessToken()) return;
+        const { accessToken, expiresIn } = await firstValueFrom(this.api.refresh());
+        this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
+      });
       const user = await firstValueFrom(this.api.me());
-      this.store.signedIn(user, accessToken, expiresIn * 1000, this.clock.now());
+      if (this.store.status() === 'signed-out') return false;
+      const { accessToken, expiresAt } = this.store;
+      const token = accessToken();
+      const until = expiresAt();
+      if (token === null || until === null) return false;
+      const now = this.clock.now();
+      this.store.signedIn(user, token, until - now, now);
       return true;
     } catch {
       this.store.signedOut();

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import { SessionService, signInErrorMessage } from '../../core/auth';
+import { SessionService, safeReturnUrl, signInErrorMessage } from '../../core/auth';
 
 export const DEMO_EMAIL = 'demo@keel.dev';
 export const DEMO_PASSWORD = 'keel-demo';
@@ -60,9 +60,4 @@ export class SignInPage {
       this.busy.set(false);
     }
   }
-}
-
-/** Only same-app paths: a return URL must never send the user to another site. */
-export function safeReturnUrl(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/dashboard';
 }
