@@ -83,13 +83,9 @@ export class SessionService {
         this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
       });
       const user = await firstValueFrom(this.api.me());
-      if (this.store.status() === 'signed-out') return false;
-      const { accessToken, expiresAt } = this.store;
-      const token = accessToken();
-      const until = expiresAt();
-      if (token === null || until === null) return false;
-      const now = this.clock.now();
-      this.store.signedIn(user, token, until - now, now);
+      // Another tab may have ended the session meanwhile.
+      if (this.store.status() === 'signed-out' || !this.store.accessToken()) return false;
+      this.store.userKnown(user);
       return true;
     } catch {
       this.store.signedOut();

@@ -55,6 +55,10 @@ export const SessionStore = signalStore(
         refreshAt: proactiveRefreshAt(now, expiresInMs),
       });
     },
+    /** The user of the token already held (a restored session): signed in. */
+    userKnown(user: User): void {
+      patchState(store, { status: 'signed-in', user });
+    },
     signedOut(): void {
       patchState(store, {
         status: 'signed-out',
