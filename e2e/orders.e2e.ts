@@ -284,6 +284,29 @@ test('offline shows a banner until the connection is back', async ({
   void consoleErrors;
 });
 
+test('a list that failed offline loads by itself when the connection is back, as its message promised', async ({
+  page,
+  context,
+  devApi,
+  consoleErrors,
+}) => {
+  await signIn(page, '/orders');
+  await expect(page.getByTestId('orders-table')).toBeVisible();
+  await context.setOffline(true);
+  await page.getByLabel('Search').fill('zzzz-no-such-order');
+  await page.getByLabel('Search').press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'You are offline' });
+  await expect(alert).toContainText('we will try again when it is back');
+  await devApi.reset();
+
+  await context.setOffline(false);
+  // No Retry pressed: the list asks again by itself and shows the search's (empty) answer.
+  await expect(page.getByText('No orders match these filters.')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  expect((await devApi.stats()).byRoute['GET /api/orders']).toBe(1);
+  void consoleErrors;
+});
+
 test('an ended session sends the user to sign-in with a return URL and a one-line reason', async ({
   page,
   context,

@@ -2,11 +2,14 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { ErrorView } from './describe-error';
+import { onReconnect } from './on-reconnect';
 
 /**
  * A card for one piece of data that loads on its own: a progress bar and skeleton while
  * loading, the error message (and a Retry button when retrying can help) on failure, the
- * projected content otherwise. Knows nothing of HTTP: it is given a message and a flag.
+ * projected content otherwise. Knows nothing of HTTP: it is given an `ErrorView`. A load that
+ * failed for want of a connection is retried by itself when the connection comes back.
  */
 @Component({
   selector: 'app-async-panel',
@@ -23,10 +26,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + heading()" />
       }
       <mat-card-content>
-        @if (errorMessage(); as message) {
+        @if (error(); as error) {
           <div class="error" role="alert">
-            <p>{{ message }}</p>
-            @if (retryable()) {
+            <p>{{ error.message }}</p>
+            @if (error.retryable) {
               <button
                 mat-stroked-button
                 type="button"
@@ -81,10 +84,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 export class AsyncPanel {
   readonly heading = input.required<string>();
   readonly loading = input(false);
-  /** The message to show (an AppError's `message`); null when there is no error. */
-  readonly errorMessage = input<string | null>(null);
-  readonly retryable = input(true);
+  /** The failure to show (`describeError`); null when there is none. */
+  readonly error = input<ErrorView | null>(null);
   /** Whether data from an earlier load is there (then no skeleton while reloading). */
   readonly hasValue = input(false);
   readonly retry = output();
+
+  constructor() {
+    onReconnect(() => {
+      if (this.error()?.retryWhenOnline && !this.loading()) this.retry.emit();
+    });
+  }
 }

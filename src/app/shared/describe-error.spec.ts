@@ -8,7 +8,18 @@ describe('describeError', () => {
       kind: 'network',
       message: 'Cannot reach the server. Check your connection and try again.',
       retryable: true,
+      retryWhenOnline: true,
     });
+  });
+
+  it('retries by itself when online only what a connection can mend', () => {
+    const when = (kind: 'offline' | 'network' | 'timeout' | 'server' | 'parse' | 'not-found') =>
+      describeError(new AppError({ kind }), { reading: true }).retryWhenOnline;
+    expect(when('offline')).toBeTrue();
+    expect(when('network')).toBeTrue();
+    for (const kind of ['timeout', 'server', 'parse', 'not-found'] as const)
+      expect(when(kind)).withContext(kind).toBeFalse();
+    expect(describeError(new Error('bug')).retryWhenOnline).toBeFalse();
   });
 
   it('finds the AppError an rxResource wrapped as its cause', () => {

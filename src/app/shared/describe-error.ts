@@ -5,7 +5,15 @@ export interface ErrorView {
   readonly kind: AppErrorKind;
   readonly message: string;
   readonly retryable: boolean;
+  /**
+   * The load failed for want of a connection: retry it by itself when the connection is back
+   * (the offline message promises it). `ErrorState` and `AsyncPanel` do, given this flag.
+   */
+  readonly retryWhenOnline: boolean;
 }
+
+/** The failures a returning connection can mend. */
+const CONNECTION_KINDS: readonly AppErrorKind[] = ['offline', 'network'];
 
 /**
  * Reads any thrown value as something safe to show. An `AppError` gives its message; anything
@@ -19,7 +27,14 @@ export function describeError(error: unknown, options: { reading?: boolean } = {
     : error instanceof Error && isAppError(error.cause)
       ? error.cause
       : null;
-  if (!appError) return { kind: 'unknown', message: appErrorMessage('unknown'), retryable: true };
+  if (!appError)
+    return {
+      kind: 'unknown',
+      message: appErrorMessage('unknown'),
+      retryable: true,
+      retryWhenOnline: false,
+    };
   const retryable = appError.retryable || (options.reading === true && appError.kind === 'parse');
-  return { kind: appError.kind, message: appError.message, retryable };
+  const retryWhenOnline = CONNECTION_KINDS.includes(appError.kind);
+  return { kind: appError.kind, message: appError.message, retryable, retryWhenOnline };
 }

@@ -3,7 +3,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, provideRouter } from '@angular/router';
 import { Subject } from 'rxjs';
 import { AppError } from '../core/http';
-import { ErrorSnack, ErrorSnackbar } from './error-snackbar';
+import { ErrorSnack, ErrorSnackbar, OFFLINE_ACTION_MESSAGE } from './error-snackbar';
 
 describe('ErrorSnackbar', () => {
   let opened: { data: unknown; duration: number | undefined }[];
@@ -50,6 +50,12 @@ describe('ErrorSnackbar', () => {
         duration: undefined,
       },
     ]);
+  });
+
+  it('never promises to retry an action that failed offline by itself', () => {
+    TestBed.inject(ErrorSnackbar).show(new AppError({ kind: 'offline' }), () => undefined);
+    expect(opened[0].data).toEqual({ message: OFFLINE_ACTION_MESSAGE, canRetry: true });
+    expect(OFFLINE_ACTION_MESSAGE).not.toMatch(/we will/i);
   });
 
   it('runs the retry when Retry is pressed', () => {

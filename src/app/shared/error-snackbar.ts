@@ -21,6 +21,12 @@ const SILENT: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
   'upgrade-required',
 ]);
 
+/**
+ * An action (a save, a delete, an export) that failed offline is not tried again by itself, so
+ * its message must not promise it the way the offline message of a read does.
+ */
+export const OFFLINE_ACTION_MESSAGE = 'You are offline. Try again once the connection is back.';
+
 interface ErrorSnackData {
   readonly message: string;
   readonly canRetry: boolean;
@@ -68,7 +74,10 @@ export class ErrorSnackbar {
     // With Retry the bar stays until used or dismissed: a person must have time to read it and
     // reach the button (WCAG 2.2.1).
     const ref = this.snackBar.openFromComponent(ErrorSnack, {
-      data: { message: message ?? view.message, canRetry } satisfies ErrorSnackData,
+      data: {
+        message: message ?? (view.kind === 'offline' ? OFFLINE_ACTION_MESSAGE : view.message),
+        canRetry,
+      } satisfies ErrorSnackData,
       duration: canRetry ? undefined : 10_000,
       politeness: 'assertive',
     });

@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { onReconnect } from './on-reconnect';
 import { MatButtonModule } from '@angular/material/button';
 
-/** A failed load in place of the content: the message and, when it can help, a Retry button. */
+/**
+ * A failed load in place of the content: the message and, when it can help, a Retry button.
+ * With `retryWhenOnline` (a load that failed for want of a connection) it also retries by
+ * itself when the connection comes back.
+ */
 @Component({
   selector: 'app-error-state',
   imports: [MatButtonModule],
@@ -40,5 +45,13 @@ export class ErrorState {
   readonly retryable = input(true);
   /** True while the retried load runs: the button stays put but cannot be pressed twice. */
   readonly retrying = input(false);
+  /** Retry by itself when the connection comes back (`ErrorView.retryWhenOnline`). */
+  readonly retryWhenOnline = input(false);
   readonly retry = output();
+
+  constructor() {
+    onReconnect(() => {
+      if (this.retryWhenOnline() && !this.retrying()) this.retry.emit();
+    });
+  }
 }

@@ -1,8 +1,8 @@
 import { CurrencyPipe, DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { type AppError, isAppError } from '../../core/http';
 import { AsyncPanel } from '../../shared/async-panel';
+import { type ErrorView, describeError } from '../../shared/describe-error';
 import { DashboardRepository } from './dashboard-repository';
 
 /**
@@ -31,19 +31,8 @@ export class DashboardPage {
     (this.revenue.value()?.days ?? []).reduce((sum, d) => sum + d.totalCents, 0),
   );
 
-  protected errorOf(error: Error | undefined): AppError | null {
-    if (!error) return null;
-    // rxResource may wrap what the stream threw; the AppError is the error or its cause.
-    const candidate = isAppError(error) ? error : error.cause;
-    return isAppError(candidate) ? candidate : null;
-  }
-
-  protected messageOf(error: Error | undefined): string | null {
-    if (!error) return null;
-    return this.errorOf(error)?.message ?? 'Something went wrong. Try again in a moment.';
-  }
-
-  protected retryableOf(error: Error | undefined): boolean {
-    return this.errorOf(error)?.retryable ?? true;
+  /** rxResource may wrap what the stream threw; describeError finds the AppError either way. */
+  protected viewOf(error: Error | undefined): ErrorView | null {
+    return error ? describeError(error, { reading: true }) : null;
   }
 }

@@ -1,0 +1,91 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { AppError, NETWORK_STATUS } from '../core/http';
+import { FakeNetworkStatus } from '../core/http/testing';
+import { AsyncPanel } from './async-panel';
+import { type ErrorView, describeError } from './describe-error';
+import { ErrorState } from './error-state';
+
+const view = (kind: 'offline' | 'network' | 'server'): ErrorView =>
+  describeError(new AppError({ kind }), { reading: true });
+
+@Component({
+  imports: [ErrorState, AsyncPanel],
+  template: `
+    @if (error(); as e) {
+      <app-error-state
+        [message]="e.message"
+        [retryable]="e.retryable"
+        [retryWhenOnline]="e.retryWhenOnline"
+        [retrying]="loading()"
+        (retry)="stateRetries = stateRetries + 1"
+      />
+    }
+    <app-async-panel
+      heading="Panel"
+      [error]="error()"
+      [loading]="loading()"
+      (retry)="panelRetries = panelRetries + 1"
+    />
+  `,
+})
+class Host {
+  readonly error = signal<ErrorView | null>(null);
+  readonly loading = signal(false);
+  stateRetries = 0;
+  panelRetries = 0;
+}
+
+describe('a failed load retries by itself when the connection comes back', () => {
+  let network: FakeNetworkStatus;
+  let host: Host;
+
+  beforeEach(() => {
+    network = new FakeNetworkStatus();
+    TestBed.configureTestingModule({ providers: [{ provide: NETWORK_STATUS, useValue: network }] });
+    const fixture = TestBed.createComponent(Host);
+    host = fixture.componentInstance;
+    fixture.autoDetectChanges();
+  });
+
+  for (const kind of ['offline', 'network'] as const) {
+    it(`after a(n) ${kind} failure, once per reconnect, in ErrorState and AsyncPanel`, () => {
+      network.goOffline();
+      host.error.set(view(kind));
+      TestBed.tick();
+      expect([host.stateRetries, host.panelRetries]).toEqual([0, 0]);
+      network.goOnline();
+      expect([host.stateRetries, host.panelRetries]).toEqual([1, 1]);
+      // Still online: another "online" event is no reconnect.
+      network.goOnline();
+      expect([host.stateRetries, host.panelRetries]).toEqual([1, 1]);
+      network.goOffline();
+      network.goOnline();
+      expect([host.stateRetries, host.panelRetries]).toEqual([2, 2]);
+    });
+  }
+
+  it('not for a failure a connection cannot mend', () => {
+    host.error.set(view('server'));
+    TestBed.tick();
+    network.goOffline();
+    network.goOnline();
+    expect([host.stateRetries, host.panelRetries]).toEqual([0, 0]);
+  });
+
+  it('not while the retried load is still running', () => {
+    host.error.set(view('offline'));
+    host.loading.set(true);
+    TestBed.tick();
+    network.goOffline();
+    network.goOnline();
+    expect([host.stateRetries, host.panelRetries]).toEqual([0, 0]);
+  });
+
+  it('not when there is no error to mend', () => {
+    TestBed.tick();
+    network.goOffline();
+    network.goOnline();
+    expect(host.panelRetries).toBe(0);
+  });
+});
