@@ -1,16 +1,25 @@
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withPreloading } from '@angular/router';
 import { routes } from './app.routes';
 import { provideSession } from './core/auth';
 import { provideFeatureFlags } from './core/feature-flags';
 import { provideNetworkLayer } from './core/http';
 import { provideObservability, sentryVersionReporter } from './core/observability';
 import { VERSION_REPORTER } from './features/version/version-reporter';
+import { IdlePreloading } from './idle-preloading';
+import { withPageLoadFailures } from './shared/page-load-failure';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(routes, withComponentInputBinding()),
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      // Every page's code once the app is idle, so pages open offline (IdlePreloading).
+      withPreloading(IdlePreloading),
+      // A page whose code cannot be downloaded: a message with Retry in the page.
+      ...withPageLoadFailures(),
+    ),
     // HttpClient (fetch backend), the interceptor chain and XSRF, all in one place; the
     // defaults fit the dev API (same origin through the ng serve proxy). See README.
     provideNetworkLayer(),

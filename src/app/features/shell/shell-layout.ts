@@ -13,6 +13,8 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { SessionService, SessionStore } from '../../core/auth';
 import { KeelFlag } from '../../core/feature-flags';
 import { NetworkActivity } from '../../core/http';
+import { ErrorState } from '../../shared/error-state';
+import { PageLoadFailure } from '../../shared/page-load-failure';
 import { DeprecationBanner } from '../version/deprecation-banner';
 import { focusOnNavigation } from './focus-on-navigation';
 import { injectOnline } from './inject-online';
@@ -20,7 +22,8 @@ import { injectOnline } from './inject-online';
 /**
  * The signed-in layout: top bar, navigation and the page, plus the app-wide signs of trouble: a
  * thin progress bar while a call the user is waiting for runs (background polls excluded) and
- * a banner while the browser is offline.
+ * a banner while the browser is offline, and a page whose code could not be downloaded (with
+ * Retry, and retried by itself when the connection is back).
  */
 @Component({
   selector: 'app-shell-layout',
@@ -33,6 +36,7 @@ import { injectOnline } from './inject-online';
     MatProgressBarModule,
     KeelFlag,
     DeprecationBanner,
+    ErrorState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
@@ -45,6 +49,8 @@ export class ShellLayout {
   protected readonly signingOut = signal(false);
   protected readonly busy = inject(NetworkActivity).busy;
   protected readonly online = injectOnline();
+  /** The URL of a navigation whose page code could not be downloaded. */
+  protected readonly failedPage = inject(PageLoadFailure).url;
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
@@ -55,6 +61,10 @@ export class ShellLayout {
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/orders', label: 'Orders' },
   ];
+
+  protected openPage(url: string): void {
+    void this.router.navigateByUrl(url);
+  }
 
   protected async signOut(): Promise<void> {
     this.signingOut.set(true);
