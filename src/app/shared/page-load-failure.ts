@@ -11,7 +11,8 @@ import { filter } from 'rxjs';
 /**
  * A navigation whose page code could not be downloaded (offline, or a deploy removed the old
  * chunk): the URL it was going to, for the message in the page and its Retry. Set by the
- * router's navigation error handler (app.config.ts), cleared by the next navigation that ends.
+ * router's navigation error handler (`withPageLoadFailures`), cleared by the next navigation
+ * that ends.
  */
 @Injectable({ providedIn: 'root' })
 export class PageLoadFailure {
