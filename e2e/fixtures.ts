@@ -82,21 +82,29 @@ export const test = base.extend<Fixtures>({
   },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on('console', (message) => {
-      // Chromium logs every non-2xx response as "Failed to load resource"; those are answers the
-      // app expects and handles (a wrong password, a restore after sign-out, injected faults),
-      // not errors of the app. Everything else logged as an error fails the test.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        errors.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
+    watchConsole(page, errors);
     await use(errors);
     expect(errors, 'browser console errors').toEqual([]);
   },
 });
 
 export { expect };
+
+/**
+ * Collects `page`'s console errors and uncaught errors into `errors` (the `consoleErrors`
+ * fixture does it for `page`; a test that opens more tabs calls it for each).
+ */
+export function watchConsole(page: Page, errors: string[]): void {
+  page.on('console', (message) => {
+    // Chromium logs every non-2xx response as "Failed to load resource"; those are answers the
+    // app expects and handles (a wrong password, a restore after sign-out, injected faults),
+    // not errors of the app. Everything else logged as an error fails the test.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+}
 
 /** Signs in through the page, as a person would. */
 export async function signIn(page: Page, returnPath = '/'): Promise<void> {

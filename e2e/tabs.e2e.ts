@@ -1,7 +1,7 @@
 // One session across the tabs of one browser (issue 11): tabs of one Playwright context share
 // cookies, the BroadcastChannel and the Web Lock, as the tabs of one Chromium profile do.
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, openPage, signIn, test } from './fixtures';
+import { DEMO, expect, openPage, signIn, test, watchConsole } from './fixtures';
 
 /** Opens `count` more tabs of the context at `path`, each failing the test on a console error. */
 async function moreTabs(
@@ -13,11 +13,7 @@ async function moreTabs(
   const tabs: Page[] = [];
   for (let i = 0; i < count; i++) {
     const tab = await context.newPage();
-    tab.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-        errors.push(m.text());
-    });
-    tab.on('pageerror', (error) => errors.push(String(error)));
+    watchConsole(tab, errors);
     await tab.goto(path);
     tabs.push(tab);
   }
@@ -80,8 +76,8 @@ test('signing in in one tab signs in the other tabs, each to its own return URL'
   const [other] = await moreTabs(context, 1, '/dashboard', consoleErrors);
   await expect(other).toHaveURL(/\/sign-in\?returnUrl=%2Fdashboard$/);
 
-  await page.getByLabel('Email').fill('demo@keel.dev');
-  await page.getByLabel('Password').fill('keel-demo');
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password').fill(DEMO.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
