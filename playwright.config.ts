@@ -1,7 +1,10 @@
 // e2e against the real dev API (own port, in-memory SQLite) and `ng serve` (own port, proxying
-// /api to that API), in Debian's Chromium. One worker: chaos, flags and the version policy are
+// /api to that API), in Debian's Chromium; the service worker's tests run against the
+// production build (scripts/serve-dist.ts, own port, the same API). One worker: chaos, flags and the version policy are
 // global server state, so tests run one after another and reset it in beforeEach.
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Playwright loads this file as CommonJS, so the shared launcher settings come in by require.
 const { requireChrome, CHROME_FLAGS } = require('./scripts/find-chrome.cjs') as {
@@ -12,6 +15,11 @@ const { requireChrome, CHROME_FLAGS } = require('./scripts/find-chrome.cjs') as 
 // KEEL_E2E_API_PORT / KEEL_E2E_APP_PORT let two runs share a machine.
 export const API_PORT = Number(process.env['KEEL_E2E_API_PORT'] ?? 3100);
 export const APP_PORT = Number(process.env['KEEL_E2E_APP_PORT'] ?? 4300);
+/** The production build (service worker on), served with /api proxied to the same API. */
+export const PROD_PORT = APP_PORT + 100;
+export const PROD_ORIGIN = `http://localhost:${PROD_PORT}`;
+/** Where the served copy of the build lives; a test "deploys" a new version by changing it. */
+export const PROD_DIST_DIR = join(tmpdir(), `keel-e2e-dist-${PROD_PORT}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -50,6 +58,13 @@ export default defineConfig({
       env: { API_PORT: String(API_PORT) },
       reuseExistingServer: false,
       timeout: 180_000,
+    },
+    {
+      command: 'npm run --silent build && npx tsx scripts/serve-dist.ts',
+      url: PROD_ORIGIN,
+      env: { API_PORT: String(API_PORT), APP_PORT: String(PROD_PORT), DIST_DIR: PROD_DIST_DIR },
+      reuseExistingServer: false,
+      timeout: 240_000,
     },
   ],
 });

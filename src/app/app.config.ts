@@ -1,5 +1,10 @@
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  type ApplicationConfig,
+  isDevMode,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding, withPreloading } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { routes } from './app.routes';
 import { provideSession } from './core/auth';
 import { provideFeatureFlags } from './core/feature-flags';
@@ -28,5 +33,12 @@ export const appConfig: ApplicationConfig = {
     provideObservability(),
     // "Update required" and deprecations go to Sentry, once each.
     { provide: VERSION_REPORTER, useFactory: sentryVersionReporter },
+    // The app shell offline, production builds only (ngsw-config.json; API calls are never
+    // cached by it). Registered once the app is stable, so it never competes with the first
+    // load; new versions are offered by AppUpdate (README "Offline").
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:30000',
+    }),
   ],
 };

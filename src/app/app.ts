@@ -7,6 +7,7 @@ import {
 } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ApiVersionSignals } from './core/http';
+import { AppUpdate } from './features/version/app-update';
 
 @Component({
   selector: 'app-root',
@@ -21,12 +22,22 @@ export class App {
     // bundle; a plain dynamic import costs less there than @defer's runtime.
     const container = inject(ViewContainerRef);
     const required = inject(ApiVersionSignals).upgradeRequired;
+    const update = inject(AppUpdate).available;
     let shown = false;
+    let offered = false;
     effect(() => {
       if (!required() || shown) return;
       shown = true;
       void import('./features/version/update-required-screen').then(({ UpdateRequiredScreen }) =>
         container.createComponent(UpdateRequiredScreen),
+      );
+    });
+    // A new deployed version (service worker, production builds): offered on every page.
+    effect(() => {
+      if (!update() || offered) return;
+      offered = true;
+      void import('./features/version/app-update-banner').then(({ AppUpdateBanner }) =>
+        container.createComponent(AppUpdateBanner),
       );
     });
   }

@@ -1,8 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
-import { EMPTY, catchError, firstValueFrom, switchMap } from 'rxjs';
-import { NETWORK_CLOCK, isAppError } from '../http';
+import { EMPTY, catchError, filter, firstValueFrom, switchMap } from 'rxjs';
+import { type AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../http';
 import { AuthApi } from './auth-api';
 import { REFRESH_LOCK } from './refresh-lock';
 import { RefreshCoordinator } from './refresh-coordinator';
@@ -23,6 +23,9 @@ export class SessionService {
   private readonly document = inject(DOCUMENT);
   private readonly channel = inject(SESSION_CHANNEL);
   private restoring: Promise<boolean> | null = null;
+  /** Restored while the server was out of reach: signed in, user and token still to come. */
+  private unconfirmed = false;
+  private confirming: Promise<void> | null = null;
 
   constructor() {
     // Proactive refresh: one timer for the current token, replaced whenever the token changes.
@@ -34,11 +37,20 @@ export class SessionService {
         switchMap(() => this.coordinator.refresh().pipe(catchError(() => EMPTY))),
       )
       .subscribe();
+    // An unconfirmed session (restored offline) is confirmed once the connection is back, or
+    // as soon as a token arrives (another tab's, or a call's 401 refreshed it).
+    inject(NETWORK_STATUS)
+      .changes.pipe(filter((online) => online))
+      .subscribe(() => void this.confirm());
+    toObservable(this.store.accessToken)
+      .pipe(filter((token) => token !== null))
+      .subscribe(() => void this.confirm());
   }
 
   async signIn(email: string, password: string): Promise<void> {
     const { user, accessToken, expiresIn } = await firstValueFrom(this.api.login(email, password));
     const now = this.clock.now();
+    this.unconfirmed = false;
     this.store.signedIn(user, accessToken, expiresIn * 1000, now);
     // The other open tabs join this session (those on the sign-in page go to their returnUrl).
     this.channel.post({ type: 'signed-in', user, accessToken, expiresAt: now + expiresIn * 1000 });
@@ -49,6 +61,7 @@ export class SessionService {
    * logout call changes nothing for the user.
    */
   async signOut(): Promise<void> {
+    this.unconfirmed = false;
     this.store.signedOut();
     this.channel.post({ type: 'signed-out', reason: 'signed-out' });
     try {
@@ -87,12 +100,53 @@ export class SessionService {
       if (this.store.status() === 'signed-out' || !this.store.accessToken()) return false;
       this.store.userKnown(user);
       return true;
-    } catch {
+    } catch (error) {
+      if (this.store.status() !== 'signed-out' && serverOutOfReach(error)) {
+        // Offline (or the server down) is no answer: the session may well be alive. Open the
+        // app (pages show their offline state, changes wait in the outbox) and confirm it when
+        // the server can be asked; a refused refresh then ends it as usual.
+        this.unconfirmed = true;
+        this.store.unconfirmed();
+        return true;
+      }
       this.store.signedOut();
       return false;
     }
   }
+
+  private confirm(): Promise<void> {
+    if (!this.unconfirmed || this.store.status() !== 'signed-in') return Promise.resolve();
+    this.confirming ??= this.confirmOnce().finally(() => (this.confirming = null));
+    return this.confirming;
+  }
+
+  private async confirmOnce(): Promise<void> {
+    try {
+      if (!this.store.accessToken()) await firstValueFrom(this.coordinator.refresh());
+      const user = await firstValueFrom(this.api.me());
+      if (this.store.status() !== 'signed-in' || !this.store.accessToken()) return;
+      this.unconfirmed = false;
+      this.store.userKnown(user);
+    } catch (error) {
+      // Refused: the coordinator has ended the session. Out of reach: the next reconnect.
+      if (!serverOutOfReach(error)) this.unconfirmed = false;
+    }
+  }
 }
+
+/** No answer from the server (as opposed to a refusal): the session's fate is still open. */
+function serverOutOfReach(error: unknown): error is AppError {
+  return isAppError(error) && OUT_OF_REACH.has(error.kind);
+}
+
+const OUT_OF_REACH = new Set<AppError['kind']>([
+  'offline',
+  'network',
+  'timeout',
+  'server',
+  'circuit-open',
+  'budget-exhausted',
+]);
 
 /** A message a person can act on, for a failed sign-in. */
 export function signInErrorMessage(error: unknown): string {

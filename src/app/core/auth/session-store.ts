@@ -4,7 +4,9 @@ import type { User } from './user';
 
 /**
  * `unknown` until the first restore attempt settles, so guards can wait for it instead of
- * sending a signed-in user to the sign-in page on a reload.
+ * sending a signed-in user to the sign-in page on a reload. A session that could not be
+ * restored because the server was out of reach (offline) is `signed-in` with no user and no
+ * token until it is confirmed (`SessionService`).
  */
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 
@@ -54,6 +56,13 @@ export const SessionStore = signalStore(
         expiresAt: now + expiresInMs,
         refreshAt: proactiveRefreshAt(now, expiresInMs),
       });
+    },
+    /**
+     * The refresh cookie's session could not be checked (offline, server out of reach): the app
+     * opens as signed in, with no user and no token, until the session is confirmed or refused.
+     */
+    unconfirmed(): void {
+      patchState(store, { status: 'signed-in', user: null });
     },
     /** The user of the token already held (a restored session): signed in. */
     userKnown(user: User): void {

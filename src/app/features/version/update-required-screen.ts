@@ -7,7 +7,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { RELOAD_PAGE, VersionNotices } from './version-notices';
+import { AppUpdate } from './app-update';
+import { VersionNotices } from './version-notices';
 
 /**
  * The blocking "Update required" screen, shown over everything once any call got 426. A modal
@@ -80,7 +81,7 @@ import { RELOAD_PAGE, VersionNotices } from './version-notices';
 })
 export class UpdateRequiredScreen {
   private readonly notices = inject(VersionNotices);
-  private readonly reloadPage = inject(RELOAD_PAGE);
+  private readonly update = inject(AppUpdate);
   private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('dialog');
   private readonly reloadButton = viewChild<unknown, ElementRef<HTMLButtonElement>>(
     'reloadButton',
@@ -94,8 +95,9 @@ export class UpdateRequiredScreen {
     afterRenderEffect(() => this.show());
   }
 
+  /** Through the service worker's newest version, not its cached copy of this one. */
   protected reload(): void {
-    this.reloadPage();
+    void this.update.reload();
   }
 
   /** Escape may close a modal dialog whatever `cancel` says (Chrome's close-request rules). */

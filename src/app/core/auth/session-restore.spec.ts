@@ -1,0 +1,143 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+
+import { networkLayerTesting, settle, type NetworkLayerTesting } from '../http/testing';
+import { provideSession } from './provide-session';
+import { REFRESH_LOCK } from './refresh-lock';
+import { SESSION_CHANNEL, type SessionChannel, type SessionMessage } from './session-channel';
+import { SessionService } from './session-service';
+import { SessionStore } from './session-store';
+
+const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
+
+@Component({ template: '' })
+class Blank {}
+
+/** A page load with a session cookie, restored while the server cannot be asked (issue 12). */
+describe('SessionService.restore out of reach', () => {
+  let layer: NetworkLayerTesting;
+  let backend: HttpTestingController;
+  let store: InstanceType<typeof SessionStore>;
+  let session: SessionService;
+  const listeners = new Set<(message: SessionMessage) => void>();
+
+  beforeEach(() => {
+    document.cookie = 'XSRF-TOKEN=x; path=/';
+    layer = networkLayerTesting();
+    listeners.clear();
+    const channel: SessionChannel = {
+      post: () => undefined,
+      listen: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        ...layer.providers,
+        provideSession(),
+        provideRouter([
+          { path: 'sign-in', component: Blank },
+          { path: 'orders', component: Blank },
+        ]),
+        { provide: REFRESH_LOCK, useValue: (task: () => Promise<unknown>) => task() },
+        { provide: SESSION_CHANNEL, useValue: channel },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(SessionStore);
+    session = TestBed.inject(SessionService);
+  });
+
+  afterEach(() => {
+    backend.verify();
+    document.cookie = 'XSRF-TOKEN=; path=/; max-age=0';
+  });
+
+  /** Offline, the browser fails the refresh at once (the refresh call has no retries to pause). */
+  async function restoreOffline(): Promise<boolean> {
+    layer.network.goOffline();
+    const restored = session.restore();
+    await settle();
+    backend.expectOne('/api/auth/refresh').error(new ProgressEvent('error'));
+    return restored;
+  }
+
+  function answerRefresh(status: number): void {
+    const refresh = backend.expectOne('/api/auth/refresh');
+    if (status === 200) refresh.flush({ accessToken: 'fresh', expiresIn: 900 });
+    else refresh.flush({ title: 'no' }, { status, statusText: 'No' });
+  }
+
+  it('opens the app offline as signed in, with no user and no token', async () => {
+    expect(await restoreOffline()).toBeTrue();
+    expect(store.status()).toBe('signed-in');
+    expect(store.user()).toBeNull();
+    expect(store.accessToken()).toBeNull();
+    TestBed.tick();
+    backend.expectNone('/api/me');
+  });
+
+  it('confirms the session when the connection is back: one refresh, then the user', async () => {
+    await restoreOffline();
+    layer.network.goOnline();
+    await settle();
+    answerRefresh(200);
+    await settle();
+    TestBed.tick();
+    backend.expectOne('/api/me').flush(USER);
+    await settle();
+    expect(store.user()).toEqual(USER);
+    expect(store.accessToken()).toBe('fresh');
+    layer.network.goOffline();
+    layer.network.goOnline();
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+  });
+
+  it('ends the session when the refresh is refused on reconnect, with a way back', async () => {
+    await TestBed.inject(Router).navigateByUrl('/orders');
+    await restoreOffline();
+    layer.network.goOnline();
+    await settle();
+    answerRefresh(401);
+    for (let i = 0; i < 10 && !TestBed.inject(Router).url.startsWith('/sign-in'); i++) {
+      await settle();
+    }
+    expect(store.status()).toBe('signed-out');
+    expect(TestBed.inject(Router).url).toBe('/sign-in?reason=expired&returnUrl=%2Forders');
+  });
+
+  it('treats a server error as out of reach, and confirms with a token another tab posts', async () => {
+    const restored = session.restore();
+    await settle();
+    for (let i = 0; i < 5; i++) {
+      const refresh = backend.match('/api/auth/refresh');
+      if (refresh.length === 0) break;
+      refresh.forEach((r) => r.flush(null, { status: 503, statusText: 'Unavailable' }));
+      layer.clock.advance(60_000);
+      await settle();
+    }
+    expect(await restored).toBeTrue();
+    expect(store.user()).toBeNull();
+    for (const listener of listeners)
+      listener({ type: 'token', accessToken: 'other-tab', expiresAt: layer.clock.now() + 60_000 });
+    TestBed.tick();
+    await settle();
+    const me = backend.expectOne('/api/me');
+    expect(me.request.headers.get('Authorization')).toBe('Bearer other-tab');
+    me.flush(USER);
+    await settle();
+    expect(store.user()).toEqual(USER);
+  });
+
+  it('still signs out at once when the refresh is refused at restore', async () => {
+    const restored = session.restore();
+    await settle();
+    answerRefresh(401);
+    expect(await restored).toBeFalse();
+    expect(store.status()).toBe('signed-out');
+  });
+});
