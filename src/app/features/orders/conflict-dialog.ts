@@ -11,6 +11,8 @@ export interface ConflictDialogData {
   readonly change: OrderChange;
   /** The version someone else saved in the meantime. */
   readonly theirs: Order;
+  /** The change was made offline and waited in the outbox. */
+  readonly queued?: boolean;
 }
 
 /** `reload`: take their version; `overwrite`: apply mine on top of it, on purpose. */
@@ -29,7 +31,12 @@ export type ConflictChoice = 'reload' | 'overwrite';
     <h2 mat-dialog-title>This order was changed by someone else</h2>
     <mat-dialog-content>
       <p>
-        While you were editing, a newer version was saved
+        @if (data.queued) {
+          Your change to order {{ data.theirs.number || data.theirs.id }} waited to be sent while
+          you were offline; meanwhile a newer version was saved
+        } @else {
+          While you were editing, a newer version was saved
+        }
         @if (data.theirs.updatedAt) {
           <span>at {{ data.theirs.updatedAt | date: 'medium' }}</span>
         }

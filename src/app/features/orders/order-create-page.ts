@@ -24,6 +24,8 @@ import { CentsPipe } from './cents-pipe';
 import { CustomersRepository } from './customers-repository';
 import { OrderCreateStore } from './order-create-store';
 import { applyServerErrors, newOrderFrom, orderForm, orderLineForm } from './order-form';
+import { OrderOutbox, canWaitInOutbox } from './order-outbox';
+import type { NewOrder } from './orders-repository';
 import { ProductsRepository } from './products-repository';
 
 /**
@@ -53,6 +55,7 @@ export class OrderCreatePage {
   protected readonly store = inject(OrderCreateStore);
   private readonly router = inject(Router);
   private readonly snackbar = inject(ErrorSnackbar);
+  private readonly outbox = inject(OrderOutbox);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly customersRepository = inject(CustomersRepository);
@@ -109,7 +112,8 @@ export class OrderCreatePage {
       this.focusFirstInvalid();
       return;
     }
-    const outcome = await this.store.submit(newOrderFrom(this.form));
+    const order = newOrderFrom(this.form);
+    const outcome = await this.store.submit(order);
     if (outcome.kind === 'created') {
       this.snackbar.info(`Order ${outcome.order.number || outcome.order.id} created.`);
       await this.router.navigate(['/orders', outcome.order.id]);
@@ -122,8 +126,33 @@ export class OrderCreatePage {
       this.focusFirstInvalid();
       return;
     }
+    if (canWaitInOutbox(error)) {
+      await this.keepForLater(order, outcome.idempotencyKey);
+      return;
+    }
     // Retry sends the same body, so it keeps the Idempotency-Key: a lost answer replays.
     this.snackbar.show(error, () => void this.submit());
+  }
+
+  /**
+   * Offline (or the server out of reach after the layer's retries): the order waits in the
+   * outbox with the submission's Idempotency-Key, so if the server did get it, the replay
+   * returns that order instead of making a second one.
+   */
+  private async keepForLater(order: NewOrder, idempotencyKey: string): Promise<void> {
+    const customers = new Map((this.customers.value() ?? []).map((c) => [c.id, c.name]));
+    const lines = order.items.length === 1 ? '1 line' : `${order.items.length} lines`;
+    const summary = `${customers.get(order.customerId) ?? order.customerId} (${lines})`;
+    try {
+      await this.outbox.queueCreate(order, idempotencyKey, summary);
+    } catch {
+      this.snackbar.info('The order could not be kept on this device. Try again once online.');
+      return;
+    }
+    this.snackbar.info(
+      'You are offline. The order is kept on this device and sent when the connection is back.',
+    );
+    await this.router.navigateByUrl('/orders');
   }
 
   private focusFirstInvalid(): void {

@@ -52,11 +52,12 @@ describe('OrderCreateStore', () => {
     expect(repository.creates[1].args.key).not.toBe(repository.creates[0].args.key);
   });
 
-  it('keeps the failure for the page', async () => {
+  it('keeps the failure for the page, with the key the order was sent with (for the outbox)', async () => {
     const submitting = store.submit(DRAFT);
     const error = new AppError({ kind: 'validation', status: 422 });
     repository.creates[0].answer.error(error);
-    expect(await submitting).toEqual({ kind: 'failed', error });
+    const key = repository.creates[0].args.key;
+    expect(await submitting).toEqual({ kind: 'failed', error, idempotencyKey: key });
     expect(store.error()).toBe(error);
   });
 

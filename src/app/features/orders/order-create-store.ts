@@ -6,7 +6,7 @@ import { type NewOrder, OrdersRepository } from './orders-repository';
 
 export type CreateOutcome =
   | { readonly kind: 'created'; readonly order: Order }
-  | { readonly kind: 'failed'; readonly error: unknown }
+  | { readonly kind: 'failed'; readonly error: unknown; readonly idempotencyKey: string }
   | { readonly kind: 'busy' };
 
 interface OrderCreateState {
@@ -39,7 +39,7 @@ export const OrderCreateStore = signalStore(
         return { kind: 'created', order: created };
       } catch (error) {
         patchState(store, { submitting: false, error });
-        return { kind: 'failed', error };
+        return { kind: 'failed', error, idempotencyKey: intent.key };
       }
     },
   })),

@@ -16,7 +16,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { filter, firstValueFrom } from 'rxjs';
 import { isAppError } from '../../core/http';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { describeError } from '../../shared/describe-error';
@@ -26,10 +27,12 @@ import { SkeletonLines } from '../../shared/skeleton-lines';
 import { CentsPipe } from './cents-pipe';
 import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from './conflict-dialog';
 import { OrderDetailStore, type SaveOutcome } from './order-detail-store';
+import { OrderOutbox, canWaitInOutbox } from './order-outbox';
 import type { OrderStatus } from './order-schema';
 import { STATUS_LABELS, nextStatuses } from './order-status';
 import { OrderStatusBadge } from './order-status-badge';
 import type { OrderChange } from './orders-repository';
+import { describeQueued } from './outbox-panel';
 
 /**
  * One order: its lines and totals, a status change and notes saved with `If-Match` (a 412 opens
@@ -64,6 +67,11 @@ export class OrderDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly snackbar = inject(ErrorSnackbar);
+  private readonly outbox = inject(OrderOutbox);
+  /** This order's changes waiting in the outbox, and those the server refused. */
+  protected readonly queued = computed(() =>
+    this.outbox.forOrder(this.id()).map((entry) => ({ entry, text: describeQueued(entry) })),
+  );
 
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly nextStatuses = computed(() =>
@@ -83,6 +91,14 @@ export class OrderDetailPage {
 
   constructor() {
     this.store.load(this.id);
+    // A queued change of this order reached the server (or gave way to a newer version): show
+    // the order as the server has it now.
+    this.outbox.settled
+      .pipe(
+        filter(({ entry }) => entry.change.kind === 'update' && entry.change.orderId === this.id()),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.store.reload());
     this.notes.valueChanges.subscribe((value) => this.notesValue.set(value));
     // A newer order (saved, reloaded) refreshes the notes field, unless the user is editing it.
     effect(() => {
@@ -161,6 +177,10 @@ export class OrderDetailPage {
         this.snackbar.info(done);
         return;
       case 'failed':
+        if (canWaitInOutbox(outcome.error)) {
+          await this.keepForLater(change);
+          return;
+        }
         this.snackbar.show(
           outcome.error,
           () => void this.save(change, done),
@@ -190,6 +210,22 @@ export class OrderDetailPage {
       case 'busy':
         return;
     }
+  }
+
+  /** Offline: the change waits in the outbox, with the version the user changed as If-Match. */
+  private async keepForLater(change: OrderChange): Promise<void> {
+    const order = this.store.order();
+    if (!order) return;
+    try {
+      await this.outbox.queueUpdate(order, change, this.store.etag());
+    } catch {
+      this.snackbar.info('The change could not be kept on this device. Try again once online.');
+      return;
+    }
+    if (change.status) this.newStatus.set(null);
+    this.snackbar.info(
+      'You are offline. The change is kept on this device and sent when the connection is back.',
+    );
   }
 
   private setNotes(notes: string): void {

@@ -78,14 +78,20 @@ export class OrdersRepository {
 
   /**
    * Changes an order only if it is still at `etag` (412 otherwise). One idempotency key per
-   * call lets the network layer retry a PATCH whose answer was lost.
+   * call (`auto`) lets the network layer retry a PATCH whose answer was lost; the outbox passes
+   * the key it keeps with a queued change, so a replay after a lost answer is not a second write.
    */
-  update(id: string, change: OrderChange, etag: string | null): Observable<VersionedOrder> {
+  update(
+    id: string,
+    change: OrderChange,
+    etag: string | null,
+    idempotencyKey = 'auto',
+  ): Observable<VersionedOrder> {
     return this.http
       .patch<unknown>(`/api/orders/${encodeURIComponent(id)}`, change, {
         observe: 'response',
         headers: etag ? { 'If-Match': etag } : {},
-        context: new HttpContext().set(IDEMPOTENCY_KEY, 'auto'),
+        context: new HttpContext().set(IDEMPOTENCY_KEY, idempotencyKey),
       })
       .pipe(map((response) => this.versioned(response)));
   }

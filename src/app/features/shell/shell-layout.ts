@@ -7,17 +7,22 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
 import { SessionService, SessionStore } from '../../core/auth';
 import { KeelFlag } from '../../core/feature-flags';
 import { NetworkActivity } from '../../core/http';
+import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { ErrorState } from '../../shared/error-state';
+import { injectOnline } from '../../shared/inject-online';
 import { PageLoadFailure } from '../../shared/page-load-failure';
+import { OrderOutbox } from '../orders/order-outbox';
+import { OutboxPanel } from '../orders/outbox-panel';
 import { DeprecationBanner } from '../version/deprecation-banner';
 import { focusOnNavigation } from './focus-on-navigation';
-import { injectOnline } from './inject-online';
 
 /**
  * The signed-in layout: top bar, navigation and the page, plus the app-wide signs of trouble: a
@@ -37,6 +42,7 @@ import { injectOnline } from './inject-online';
     KeelFlag,
     DeprecationBanner,
     ErrorState,
+    OutboxPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
@@ -52,6 +58,8 @@ export class ShellLayout {
   /** The URL of a navigation whose page code could not be downloaded. */
   protected readonly failedPage = inject(PageLoadFailure).url;
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly outbox = inject(OrderOutbox);
+  private readonly dialog = inject(MatDialog);
 
   constructor() {
     focusOnNavigation(() => this.main().nativeElement);
@@ -67,6 +75,7 @@ export class ShellLayout {
   }
 
   protected async signOut(): Promise<void> {
+    if (!(await this.unsentChangesDiscarded())) return;
     this.signingOut.set(true);
     try {
       await this.session.signOut();
@@ -76,5 +85,29 @@ export class ShellLayout {
       this.signingOut.set(false);
       await this.router.navigateByUrl('/sign-in');
     }
+  }
+
+  /**
+   * Signing out clears the outbox (another user may sign in on this device): with changes still
+   * waiting, the user says so first. False when they keep them (and stay signed in).
+   */
+  private async unsentChangesDiscarded(): Promise<boolean> {
+    const count = this.outbox.count();
+    if (count === 0) return true;
+    const confirmed = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+          data: {
+            title: count === 1 ? 'Discard 1 unsent change?' : `Discard ${count} unsent changes?`,
+            message:
+              'They are kept on this device until they reach the server. Signing out discards them; stay signed in to send them once you are online.',
+            confirm: 'Discard and sign out',
+          },
+        })
+        .afterClosed(),
+    );
+    if (!confirmed) return false;
+    await this.outbox.discardAll();
+    return true;
   }
 }

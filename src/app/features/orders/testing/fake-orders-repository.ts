@@ -26,8 +26,9 @@ export class FakeOrdersRepository implements Pick<
   readonly lists: FakeCall<OrderQuery, OrdersPage>[] = [];
   readonly gets: FakeCall<string, VersionedOrder>[] = [];
   readonly creates: FakeCall<{ order: NewOrder; key: string }, Order>[] = [];
+  /** `key`: only when the caller passed its own Idempotency-Key (the outbox does). */
   readonly updates: FakeCall<
-    { id: string; change: OrderChange; etag: string | null },
+    { id: string; change: OrderChange; etag: string | null; key?: string },
     VersionedOrder
   >[] = [];
   readonly deletes: FakeCall<string, void>[] = [];
@@ -44,8 +45,13 @@ export class FakeOrdersRepository implements Pick<
     return this.call(this.creates, { order, key });
   }
 
-  update(id: string, change: OrderChange, etag: string | null): Observable<VersionedOrder> {
-    return this.call(this.updates, { id, change, etag });
+  update(
+    id: string,
+    change: OrderChange,
+    etag: string | null,
+    key?: string,
+  ): Observable<VersionedOrder> {
+    return this.call(this.updates, { id, change, etag, ...(key === undefined ? {} : { key }) });
   }
 
   delete(id: string): Observable<void> {
