@@ -24,7 +24,7 @@ import { CentsPipe } from './cents-pipe';
 import { CustomersRepository } from './customers-repository';
 import { OrderCreateStore } from './order-create-store';
 import { applyServerErrors, newOrderFrom, orderForm, orderLineForm } from './order-form';
-import { OrderOutbox, canWaitInOutbox } from './order-outbox';
+import { OrderOutbox, canWaitInOutbox, keptForLaterMessage } from './order-outbox';
 import type { NewOrder } from './orders-repository';
 import { ProductsRepository } from './products-repository';
 
@@ -127,7 +127,7 @@ export class OrderCreatePage {
       return;
     }
     if (canWaitInOutbox(error)) {
-      await this.keepForLater(order, outcome.idempotencyKey);
+      await this.keepForLater(order, outcome.idempotencyKey, error);
       return;
     }
     // Retry sends the same body, so it keeps the Idempotency-Key: a lost answer replays.
@@ -139,7 +139,11 @@ export class OrderCreatePage {
    * outbox with the submission's Idempotency-Key, so if the server did get it, the replay
    * returns that order instead of making a second one.
    */
-  private async keepForLater(order: NewOrder, idempotencyKey: string): Promise<void> {
+  private async keepForLater(
+    order: NewOrder,
+    idempotencyKey: string,
+    error: unknown,
+  ): Promise<void> {
     const customers = new Map((this.customers.value() ?? []).map((c) => [c.id, c.name]));
     const lines = order.items.length === 1 ? '1 line' : `${order.items.length} lines`;
     const summary = `${customers.get(order.customerId) ?? order.customerId} (${lines})`;
@@ -149,9 +153,7 @@ export class OrderCreatePage {
       this.snackbar.info('The order could not be kept on this device. Try again once online.');
       return;
     }
-    this.snackbar.info(
-      'You are offline. The order is kept on this device and sent when the connection is back.',
-    );
+    this.snackbar.info(keptForLaterMessage(error, 'The order'));
     await this.router.navigateByUrl('/orders');
   }
 

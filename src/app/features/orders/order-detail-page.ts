@@ -27,7 +27,7 @@ import { SkeletonLines } from '../../shared/skeleton-lines';
 import { CentsPipe } from './cents-pipe';
 import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from './conflict-dialog';
 import { OrderDetailStore, type SaveOutcome } from './order-detail-store';
-import { OrderOutbox, canWaitInOutbox } from './order-outbox';
+import { OrderOutbox, canWaitInOutbox, keptForLaterMessage } from './order-outbox';
 import type { OrderStatus } from './order-schema';
 import { STATUS_LABELS, nextStatuses } from './order-status';
 import { OrderStatusBadge } from './order-status-badge';
@@ -178,7 +178,7 @@ export class OrderDetailPage {
         return;
       case 'failed':
         if (canWaitInOutbox(outcome.error)) {
-          await this.keepForLater(change);
+          await this.keepForLater(change, outcome.error);
           return;
         }
         this.snackbar.show(
@@ -213,7 +213,7 @@ export class OrderDetailPage {
   }
 
   /** Offline: the change waits in the outbox, with the version the user changed as If-Match. */
-  private async keepForLater(change: OrderChange): Promise<void> {
+  private async keepForLater(change: OrderChange, error: unknown): Promise<void> {
     const order = this.store.order();
     if (!order) return;
     try {
@@ -223,9 +223,7 @@ export class OrderDetailPage {
       return;
     }
     if (change.status) this.newStatus.set(null);
-    this.snackbar.info(
-      'You are offline. The change is kept on this device and sent when the connection is back.',
-    );
+    this.snackbar.info(keptForLaterMessage(error, 'The change'));
   }
 
   private setNotes(notes: string): void {

@@ -2,11 +2,11 @@ import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
 import { SessionStore } from '../../core/auth';
-import { AppError, NETWORK_STATUS } from '../../core/http';
-import { FakeNetworkStatus } from '../../core/http/testing';
+import { AppError, NETWORK_CLOCK, NETWORK_STATUS } from '../../core/http';
+import { FakeNetworkClock, FakeNetworkStatus } from '../../core/http/testing';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import type { ConflictChoice, ConflictDialogData } from './conflict-dialog';
-import { OUTBOX_CHANNEL, OUTBOX_LOCK, OrderOutbox } from './order-outbox';
+import { OUTBOX_CHANNEL, OUTBOX_LOCK, OUTBOX_RETRY_DELAYS_MS, OrderOutbox } from './order-outbox';
 import { type NewOrder, OrdersRepository } from './orders-repository';
 import { IndexedDbOutbox, OUTBOX_DB } from './outbox-db';
 import { FakeOrdersRepository, answer, type FakeCall } from './testing/fake-orders-repository';
@@ -37,6 +37,7 @@ describe('OrderOutbox', () => {
   let choice: ConflictChoice | undefined;
   let infos: string[];
   let posted: number;
+  let clock: FakeNetworkClock;
 
   beforeEach(() => {
     dbName = `keel-outbox-test-${Math.random().toString(36).slice(2)}`;
@@ -62,6 +63,7 @@ describe('OrderOutbox', () => {
     databases.push(db);
     repository = new FakeOrdersRepository();
     network = new FakeNetworkStatus();
+    clock = new FakeNetworkClock();
     if (options.online === false) network.goOffline();
     TestBed.configureTestingModule({
       providers: [
@@ -69,6 +71,7 @@ describe('OrderOutbox', () => {
         { provide: OUTBOX_LOCK, useValue: (task: () => Promise<void>) => task() },
         { provide: OUTBOX_CHANNEL, useValue: { post: () => posted++, listen: () => () => 0 } },
         { provide: NETWORK_STATUS, useValue: network },
+        { provide: NETWORK_CLOCK, useValue: clock },
         { provide: OrdersRepository, useValue: repository },
         { provide: ErrorSnackbar, useValue: { info: (m: string) => infos.push(m) } },
         {
@@ -165,6 +168,27 @@ describe('OrderOutbox', () => {
     network.goOnline();
     await last(repository.creates, 2, 'the create is sent again');
     expect(repository.creates[1].args.key).toBe('key-create');
+  });
+
+  it('tries again by itself, with growing delays, when the server is not reached while online', async () => {
+    const outbox = load({ online: false });
+    await queueOffline(outbox);
+    network.goOnline();
+    await last(repository.creates, 1, 'the create is sent');
+    repository.creates[0].answer.error(new AppError({ kind: 'network' }));
+    await until(() => clock.pendingCount === 1, 'a retry is scheduled');
+    expect(clock.requested).toEqual([OUTBOX_RETRY_DELAYS_MS[0]]);
+    clock.advance(OUTBOX_RETRY_DELAYS_MS[0]);
+    await last(repository.creates, 2, 'the create is sent again');
+    repository.creates[1].answer.error(new AppError({ kind: 'server', status: 503 }));
+    await until(() => clock.pendingCount === 1, 'the next retry is scheduled');
+    expect(clock.requested).toEqual([OUTBOX_RETRY_DELAYS_MS[0], OUTBOX_RETRY_DELAYS_MS[1]]);
+    // Offline, the reconnect replays instead: no timer.
+    network.goOffline();
+    clock.advance(OUTBOX_RETRY_DELAYS_MS[1]);
+    await until(() => !outbox.replaying(), 'the timer replay gives up offline');
+    expect(repository.creates.length).toBe(2);
+    expect(clock.pendingCount).toBe(0);
   });
 
   it('sends a second edit of one order on top of the first (its If-Match follows)', async () => {

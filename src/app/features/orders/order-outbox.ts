@@ -10,7 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import { Subject, filter, firstValueFrom } from 'rxjs';
+import { Subject, type Subscription, filter, firstValueFrom } from 'rxjs';
 import { SessionStore } from '../../core/auth';
 import { type AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../../core/http';
 import { describeError } from '../../shared/describe-error';
@@ -88,9 +88,22 @@ const WAIT_KINDS = new Set<AppError['kind']>([
   'upgrade-required',
 ]);
 
+/**
+ * How long the outbox waits before it tries again after the server was not reached while the
+ * browser is online (the `online` event will not come): 15 s, doubling, at most 5 minutes.
+ */
+export const OUTBOX_RETRY_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000];
+
 /** A change that failed this way is kept in the outbox instead of being lost. */
 export function canWaitInOutbox(error: unknown): boolean {
   return isAppError(error) && (error.kind === 'offline' || error.kind === 'network');
+}
+
+/** What the user is told when `what` ("The order", "The change") went to the outbox. */
+export function keptForLaterMessage(error: unknown, what: string): string {
+  return isAppError(error) && error.kind === 'offline'
+    ? `You are offline. ${what} is kept on this device and sent when the connection is back.`
+    : `The server cannot be reached. ${what} is kept on this device and sent as soon as it can be.`;
 }
 
 /**
@@ -106,7 +119,7 @@ export function canWaitInOutbox(error: unknown): boolean {
  * - 422, 404 and other refusals: kept with the server's reason, shown on the order (or in the
  *   outbox list for a create) until the user discards it; the rest of the queue goes on.
  * - Not reached (offline, 5xx, 401 …): kept; the replay stops there and resumes on the next
- *   reconnect, sign-in or "Send now".
+ *   reconnect, sign-in or "Send now", and by itself after `OUTBOX_RETRY_DELAYS_MS` while online.
  *
  * One tab replays at a time (Web Lock), reading the queue afresh for each change, so two tabs
  * never send the same entry; the others hear of every change over a BroadcastChannel.
@@ -126,6 +139,9 @@ export class OrderOutbox {
   private readonly loaded = signal(false);
   private readonly replayingNow = signal(false);
   private readonly settledChanges = new Subject<OutboxSettled>();
+  /** The next replay after one that could not reach the server, and how many came before. */
+  private retry: Subscription | null = null;
+  private retries = 0;
 
   /**
    * The signed-in user's changes, in queue order (while an offline session is not confirmed yet,
@@ -150,6 +166,7 @@ export class OrderOutbox {
     inject(DestroyRef).onDestroy(() => {
       stopListening();
       reconnect.unsubscribe();
+      this.retry?.unsubscribe();
     });
     // Once the session is confirmed (sign-in, a page load, an offline session confirmed).
     effect(() => {
@@ -193,24 +210,38 @@ export class OrderOutbox {
   async replay(): Promise<void> {
     if (this.replayingNow() || !this.network.isOnline() || !this.session.user()) return;
     this.replayingNow.set(true);
+    this.retry?.unsubscribe();
+    this.retry = null;
+    let result = 'done' as 'done' | 'wait';
     try {
-      await this.lock(() => this.replayLocked());
+      await this.lock(async () => {
+        result = await this.replayLocked();
+      });
     } finally {
       this.replayingNow.set(false);
       await this.refresh();
     }
+    if (result === 'wait' && this.network.isOnline()) {
+      // Online, yet the server was not reached: no `online` event is coming, so try again.
+      const delay =
+        OUTBOX_RETRY_DELAYS_MS[Math.min(this.retries, OUTBOX_RETRY_DELAYS_MS.length - 1)];
+      this.retries++;
+      this.retry = this.clock.timer(delay).subscribe(() => void this.replay());
+    } else if (result === 'done') {
+      this.retries = 0;
+    }
   }
 
-  private async replayLocked(): Promise<void> {
+  private async replayLocked(): Promise<'done' | 'wait'> {
     const user = this.session.user();
-    if (!user) return;
+    if (!user) return 'done';
     for (const { seq } of await this.db.all()) {
       // Afresh each time: another tab, a discard or a rebase may have changed it meanwhile.
       const entry = (await this.db.all()).find((e) => e.seq === seq);
       if (!entry || entry.refusal || (entry.userId !== null && entry.userId !== user.id)) continue;
-      if (!this.network.isOnline()) return;
-      if ((await this.send(entry)) === 'wait') return;
+      if (!this.network.isOnline() || (await this.send(entry)) === 'wait') return 'wait';
     }
+    return 'done';
   }
 
   /** `wait`: not reached; the queue stops here until the next replay. */
