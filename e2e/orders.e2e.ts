@@ -1,69 +1,14 @@
 // The orders app against the real dev API, through every fault it is meant to survive.
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { DEMO, type DevApi, expect, signIn, test } from './fixtures';
-
-/** A bearer token for changing data "from elsewhere" (another user, another tab). */
-async function apiToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: DEMO });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-interface ApiOrder {
-  id: string;
-  number: string;
-  status: string;
-  notes: string;
-  version: number;
-}
-
-async function firstOrder(devApi: DevApi, token: string, status: string): Promise<ApiOrder> {
-  const response = await devApi.request.get(`/api/orders?status=${status}&pageSize=1`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return ((await response.json()) as { items: ApiOrder[] }).items[0];
-}
-
-async function getOrder(devApi: DevApi, token: string, id: string): Promise<ApiOrder> {
-  const response = await devApi.request.get(`/api/orders/${id}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return (await response.json()) as ApiOrder;
-}
-
-async function patchOrder(
-  devApi: DevApi,
-  token: string,
-  id: string,
-  body: Record<string, unknown>,
-): Promise<void> {
-  const response = await devApi.request.patch(`/api/orders/${id}`, {
-    data: body,
-    headers: { Authorization: `Bearer ${token}`, 'If-Match': '*' },
-  });
-  expect(response.status()).toBe(200);
-}
-
-/** The Material form field around a labelled control, for its error text. */
-function field(page: Page, label: string): Locator {
-  return page.locator('mat-form-field').filter({ has: page.getByLabel(label, { exact: true }) });
-}
-
-/** Opens a select through its form field (as a click on its label does) and picks an option. */
-async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await field(page, label).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function fillOrderForm(page: Page, quantities: string[]): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'New order' })).toBeVisible();
-  await choose(page, 'Customer', /.+/);
-  for (const [index, quantity] of quantities.entries()) {
-    if (index > 0) await page.getByRole('button', { name: 'Add line' }).click();
-    await choose(page, `Product (line ${index + 1})`, /.+/);
-    await page.getByLabel(`Quantity (line ${index + 1})`, { exact: true }).fill(quantity);
-  }
-}
+import { DEMO, expect, signIn, test } from './fixtures';
+import {
+  apiToken,
+  choose,
+  field,
+  fillOrderForm,
+  firstOrder,
+  getOrder,
+  patchOrder,
+} from './orders-helpers';
 
 test('the list keeps search, status and page in the URL', async ({ page, consoleErrors }) => {
   await signIn(page, '/orders');
@@ -87,7 +32,7 @@ test('the list keeps search, status and page in the URL', async ({ page, console
   void consoleErrors;
 });
 
-test('a create whose answers are all lost makes exactly one order once it goes through', async ({
+test('a create whose answers are all lost waits in the outbox and makes exactly one order', async ({
   page,
   devApi,
   consoleErrors,
@@ -99,14 +44,24 @@ test('a create whose answers are all lost makes exactly one order once it goes t
   await devApi.chaos({ dropAfterCommitRate: 1, routes: ['POST /api/orders'] });
   await page.getByRole('button', { name: 'Create order' }).click();
 
-  // Every attempt committed or replayed on the server and lost on the way back.
-  const snack = page.locator('app-error-snack');
-  await expect(snack).toContainText('Cannot reach the server');
+  // Every attempt committed or replayed on the server and lost on the way back: the order waits
+  // in the outbox with the submission's Idempotency-Key.
+  await expect(
+    page
+      .locator('mat-snack-bar-container')
+      .filter({ hasText: 'The server cannot be reached. The order is kept on this device' }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/orders$/);
+  const outbox = page.getByTestId('outbox');
+  await expect(outbox).toContainText('Waiting to send · 1');
   await devApi.chaos({});
-  await snack.getByRole('button', { name: 'Retry' }).click();
+  await outbox.getByText('Waiting to send').click();
+  await outbox.getByRole('button', { name: 'Send now' }).click();
 
-  await expect(page).toHaveURL(/\/orders\/ord_/);
-  await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
+  await expect(
+    page.locator('mat-snack-bar-container').filter({ hasText: 'created (it was waiting to send)' }),
+  ).toBeVisible();
+  await expect(outbox).toHaveCount(0);
   const stats = await devApi.stats();
   expect(stats.ordersCreated).toBe(1);
   expect(stats.idempotentReplays).toBeGreaterThanOrEqual(1);

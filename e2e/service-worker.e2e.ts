@@ -4,36 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { PROD_DIST_DIR, PROD_ORIGIN } from '../playwright.config';
+import { appCached } from './production-build';
 import { expect, openPage, signIn, test } from './fixtures';
 
 test.use({ baseURL: PROD_ORIGIN });
-
-/**
- * Waits until the service worker controls the page and has every file of the app's version in
- * its cache (ngsw.json's hash table): from then on the app opens with no network.
- */
-async function appCached(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          if (!navigator.serviceWorker.controller) return 'not controlled yet';
-          const manifest = (await (await fetch('/ngsw.json', { cache: 'no-store' })).json()) as {
-            hashTable: Record<string, string>;
-          };
-          const missing: string[] = [];
-          for (const url of Object.keys(manifest.hashTable)) {
-            if (!(await caches.match(url))) missing.push(url);
-          }
-          return missing.length === 0 ? 'cached' : `missing ${missing.join(', ')}`;
-        }),
-      { message: 'the service worker caches the app', timeout: 60_000 },
-    )
-    .toBe('cached');
-}
 
 test('after one visit the app opens offline, signed in, on any page', async ({
   page,

@@ -25,6 +25,13 @@ describe('SessionService.restore out of reach', () => {
 
   beforeEach(() => {
     document.cookie = 'XSRF-TOKEN=x; path=/';
+    localStorage.removeItem('keel.session.logout-pending');
+    pageLoad();
+  });
+
+  /** A fresh app in this browser: cookies and localStorage stay. */
+  function pageLoad(): void {
+    TestBed.resetTestingModule();
     layer = networkLayerTesting();
     listeners.clear();
     const channel: SessionChannel = {
@@ -49,11 +56,12 @@ describe('SessionService.restore out of reach', () => {
     backend = TestBed.inject(HttpTestingController);
     store = TestBed.inject(SessionStore);
     session = TestBed.inject(SessionService);
-  });
+  }
 
   afterEach(() => {
     backend.verify();
     document.cookie = 'XSRF-TOKEN=; path=/; max-age=0';
+    localStorage.removeItem('keel.session.logout-pending');
   });
 
   /** Offline, the browser fails the refresh at once (the refresh call has no retries to pause). */
@@ -131,6 +139,28 @@ describe('SessionService.restore out of reach', () => {
     me.flush(USER);
     await settle();
     expect(store.user()).toEqual(USER);
+  });
+
+  it('honours a sign-out made offline on the next page load, and tells the server then', async () => {
+    store.signedIn(USER, 'token', 60_000, layer.clock.now());
+    layer.network.goOffline();
+    const signingOut = session.signOut();
+    backend.expectOne('/api/auth/logout').error(new ProgressEvent('error'));
+    await signingOut;
+
+    pageLoad(); // online again, the refresh cookie still valid on the server
+    const restored = session.restore();
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+    backend.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    expect(await restored).toBeFalse();
+    expect(store.status()).toBe('signed-out');
+
+    pageLoad(); // told: the next load restores as usual
+    const again = session.restore();
+    await settle();
+    answerRefresh(401);
+    expect(await again).toBeFalse();
   });
 
   it('still signs out at once when the refresh is refused at restore', async () => {

@@ -51,6 +51,7 @@ export class SessionService {
     const { user, accessToken, expiresIn } = await firstValueFrom(this.api.login(email, password));
     const now = this.clock.now();
     this.unconfirmed = false;
+    this.remember(PENDING_LOGOUT_KEY, false);
     this.store.signedIn(user, accessToken, expiresIn * 1000, now);
     // The other open tabs join this session (those on the sign-in page go to their returnUrl).
     this.channel.post({ type: 'signed-in', user, accessToken, expiresAt: now + expiresIn * 1000 });
@@ -67,7 +68,9 @@ export class SessionService {
     try {
       await firstValueFrom(this.api.logout());
     } catch {
-      // The server revokes the refresh token when it expires; the local session is gone already.
+      // Offline, say: the refresh cookie still works on the server, so a reload would restore
+      // the session. Remember the sign-out; the next page load honours it and tells the server.
+      this.remember(PENDING_LOGOUT_KEY, true);
     }
   }
 
@@ -82,6 +85,16 @@ export class SessionService {
   }
 
   private async restoreOnce(): Promise<boolean> {
+    if (this.remembered(PENDING_LOGOUT_KEY)) {
+      try {
+        await firstValueFrom(this.api.logout());
+        this.remember(PENDING_LOGOUT_KEY, false);
+      } catch {
+        // Still not told: kept for the next page load; the user stays signed out meanwhile.
+      }
+      this.store.signedOut();
+      return false;
+    }
     // Without the XSRF cookie the server set at sign-in there is no session to restore, and
     // the refresh call would only be refused: skip it.
     if (!/(^|;\s*)XSRF-TOKEN=/.test(this.document.cookie)) {
@@ -114,6 +127,24 @@ export class SessionService {
     }
   }
 
+  private remembered(key: string): boolean {
+    try {
+      return this.document.defaultView?.localStorage.getItem(key) === '1';
+    } catch {
+      return false;
+    }
+  }
+
+  private remember(key: string, on: boolean): void {
+    try {
+      const storage = this.document.defaultView?.localStorage;
+      if (on) storage?.setItem(key, '1');
+      else storage?.removeItem(key);
+    } catch {
+      // Blocked storage: a reload may restore a session signed out offline.
+    }
+  }
+
   private confirm(): Promise<void> {
     if (!this.unconfirmed || this.store.status() !== 'signed-in') return Promise.resolve();
     this.confirming ??= this.confirmOnce().finally(() => (this.confirming = null));
@@ -133,6 +164,9 @@ export class SessionService {
     }
   }
 }
+
+/** A sign-out the server has not heard of yet (its logout call failed). Not a secret. */
+const PENDING_LOGOUT_KEY = 'keel.session.logout-pending';
 
 /** No answer from the server (as opposed to a refusal): the session's fate is still open. */
 function serverOutOfReach(error: unknown): error is AppError {
