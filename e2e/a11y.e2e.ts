@@ -1,22 +1,8 @@
 // Accessibility: an axe scan of every page finds no serious or critical violation, and the
 // create form works with the keyboard alone.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, signIn, test } from './fixtures';
-
-/** Runs axe on the page as it is now; returns the serious and critical violations, readable. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(results.passes.length, 'axe checked something').toBeGreaterThan(0);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-}
 
 test('sign-in has no serious or critical accessibility violation', async ({
   page,

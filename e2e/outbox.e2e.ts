@@ -11,6 +11,7 @@ import {
   getOrder,
   patchOrder,
 } from './orders-helpers';
+import { seriousViolations } from './axe';
 import { appCached } from './production-build';
 
 test.describe('in the production build', () => {
@@ -127,6 +128,10 @@ test('signing out with changes waiting asks first, and discarding them clears th
   await page.getByRole('button', { name: 'Change status' }).click();
   const outbox = page.getByTestId('outbox');
   await expect(outbox).toContainText('Waiting to send · 1');
+  await outbox.getByText('Waiting to send').click();
+  await expect(outbox.getByRole('button', { name: 'Discard: Order' })).toBeVisible();
+  await expect(page.getByTestId('order-queued')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   const ask = page.getByRole('dialog', { name: 'Discard 1 unsent change?' });
@@ -142,5 +147,41 @@ test('signing out with changes waiting asks first, and discarding them clears th
   await openPage(page, 'Orders');
   await expect(outbox).toHaveCount(0);
   expect((await getOrder(devApi, token, order.id)).status).toBe('pending');
+  void consoleErrors;
+});
+
+test('a discarded change is never sent; the rest go in order once online', async ({
+  page,
+  context,
+  devApi,
+  consoleErrors,
+}) => {
+  const token = await apiToken(devApi.request);
+  const order = await firstOrder(devApi, token, 'pending');
+  await signIn(page, `/orders/${order.id}`);
+  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  await context.setOffline(true);
+  await choose(page, 'New status', 'Paid');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await page.getByRole('textbox', { name: 'Notes' }).fill('Kept');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  const outbox = page.getByTestId('outbox');
+  await expect(outbox).toContainText('Waiting to send · 2');
+
+  await outbox.getByText('Waiting to send').click();
+  await outbox
+    .getByRole('button', { name: `Discard: Order ${order.number}: status to Paid` })
+    .click();
+  await expect(outbox).toContainText('Waiting to send · 1');
+  await context.setOffline(false);
+
+  await expect(outbox).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('Kept');
+  const saved = await getOrder(devApi, token, order.id);
+  expect([saved.status, saved.notes, saved.version]).toEqual([
+    'pending',
+    'Kept',
+    order.version + 1,
+  ]);
   void consoleErrors;
 });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROD_DIST_DIR, PROD_ORIGIN } from '../playwright.config';
+import { seriousViolations } from './axe';
 import { appCached } from './production-build';
 import { expect, openPage, signIn, test } from './fixtures';
 
@@ -70,6 +71,7 @@ test('a newly deployed version is offered, and Reload runs it', async ({ page, c
     await page.reload();
     const offer = page.getByTestId('app-update');
     await expect(offer).toContainText('A new version is available');
+    expect(await seriousViolations(page)).toEqual([]);
     await offer.getByRole('button', { name: 'Reload' }).click();
     await expect(page.locator('meta[name="keel-deployed"]')).toHaveCount(1);
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
