@@ -1,7 +1,7 @@
 // Helpers of the orders e2e tests (orders.e2e.ts, outbox.e2e.ts): changing data "from elsewhere"
 // through the API, and filling the app's forms as a person would.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { DEMO, type DevApi, expect } from './fixtures';
+import { DEMO, type DevApi, expect, signIn } from './fixtures';
 
 export interface ApiOrder {
   id: string;
@@ -23,6 +23,19 @@ export async function firstOrder(devApi: DevApi, token: string, status: string):
     headers: { Authorization: `Bearer ${token}` },
   });
   return ((await response.json()) as { items: ApiOrder[] }).items[0];
+}
+
+/** Signs in on the page of the first order in `status`, and a token to change it from elsewhere. */
+export async function openFirstOrder(
+  page: Page,
+  devApi: DevApi,
+  status: string,
+): Promise<{ token: string; order: ApiOrder }> {
+  const token = await apiToken(devApi.request);
+  const order = await firstOrder(devApi, token, status);
+  await signIn(page, `/orders/${order.id}`);
+  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  return { token, order };
 }
 
 export async function getOrder(devApi: DevApi, token: string, id: string): Promise<ApiOrder> {

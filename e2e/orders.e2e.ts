@@ -2,6 +2,7 @@
 import { DEMO, expect, signIn, test } from './fixtures';
 import {
   apiToken,
+  openFirstOrder,
   choose,
   field,
   fillOrderForm,
@@ -96,10 +97,7 @@ test('a save against a newer version opens the conflict dialog; Reload shows the
   devApi,
   consoleErrors,
 }) => {
-  const token = await apiToken(devApi.request);
-  const order = await firstOrder(devApi, token, 'pending');
-  await signIn(page, `/orders/${order.id}`);
-  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  const { token, order } = await openFirstOrder(page, devApi, 'pending');
 
   const theirs = `Changed by a colleague (${test.info().title.slice(0, 20)}, ${Date.now()})`;
   await patchOrder(devApi, token, order.id, { notes: theirs });
@@ -122,10 +120,7 @@ test('Overwrite in the conflict dialog saves my change on top of the newer versi
   devApi,
   consoleErrors,
 }) => {
-  const token = await apiToken(devApi.request);
-  const order = await firstOrder(devApi, token, 'pending');
-  await signIn(page, `/orders/${order.id}`);
-  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  const { token, order } = await openFirstOrder(page, devApi, 'pending');
 
   const theirs = `Changed by a colleague (${test.info().title.slice(0, 20)}, ${Date.now()})`;
   await patchOrder(devApi, token, order.id, { notes: theirs });

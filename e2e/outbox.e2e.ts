@@ -5,9 +5,9 @@ import { PROD_ORIGIN } from '../playwright.config';
 import { expect, openPage, signIn, test } from './fixtures';
 import {
   apiToken,
+  openFirstOrder,
   choose,
   fillOrderForm,
-  firstOrder,
   getOrder,
   patchOrder,
 } from './orders-helpers';
@@ -77,10 +77,7 @@ test('an edit made offline and replayed against a newer version opens the confli
   devApi,
   consoleErrors,
 }) => {
-  const token = await apiToken(devApi.request);
-  const order = await firstOrder(devApi, token, 'pending');
-  await signIn(page, `/orders/${order.id}`);
-  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  const { token, order } = await openFirstOrder(page, devApi, 'pending');
 
   await context.setOffline(true);
   await page.getByRole('textbox', { name: 'Notes' }).fill('Written offline');
@@ -119,10 +116,7 @@ test('signing out with changes waiting asks first, and discarding them clears th
   devApi,
   consoleErrors,
 }) => {
-  const token = await apiToken(devApi.request);
-  const order = await firstOrder(devApi, token, 'pending');
-  await signIn(page, `/orders/${order.id}`);
-  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  const { token, order } = await openFirstOrder(page, devApi, 'pending');
   await context.setOffline(true);
   await choose(page, 'New status', 'Paid');
   await page.getByRole('button', { name: 'Change status' }).click();
@@ -156,10 +150,7 @@ test('a discarded change is never sent; the rest go in order once online', async
   devApi,
   consoleErrors,
 }) => {
-  const token = await apiToken(devApi.request);
-  const order = await firstOrder(devApi, token, 'pending');
-  await signIn(page, `/orders/${order.id}`);
-  await expect(page.getByRole('heading', { name: `Order ${order.number}` })).toBeVisible();
+  const { token, order } = await openFirstOrder(page, devApi, 'pending');
   await context.setOffline(true);
   await choose(page, 'New status', 'Paid');
   await page.getByRole('button', { name: 'Change status' }).click();
