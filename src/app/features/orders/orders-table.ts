@@ -8,7 +8,13 @@ import type { Order } from './order-schema';
 import { isSortColumn, NO_SORT, type OrderSort } from './order-sort';
 import { OrderStatusBadge } from './order-status-badge';
 
-/** The classic orders table; sorting asks the page (which sorts the rows it has). */
+/**
+ * The classic orders table; sorting asks the page (which sorts the rows it has). Under 600 px
+ * the same orders show as a list of cards instead (number, customer, status, total, created all
+ * in view, no sideways scrolling); CSS switches between the two, and the hidden one is
+ * `display: none`, so it is out of the accessibility tree too. The cards keep the page's order
+ * (a sort chosen on a wide screen stays); they have no sort control.
+ */
 @Component({
   selector: 'app-orders-table',
   imports: [MatTableModule, MatSortModule, RouterLink, DatePipe, CentsPipe, OrderStatusBadge],
@@ -57,6 +63,25 @@ import { OrderStatusBadge } from './order-status-badge';
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>
     </table>
+    <ul class="cards" data-testid="orders-cards" aria-label="Orders">
+      @for (o of orders(); track o.id) {
+        <li class="card" data-testid="order-card">
+          <div class="card-head">
+            <a [routerLink]="['/orders', o.id]">{{ o.number || o.id }}</a>
+            <app-order-status-badge [status]="o.status" />
+          </div>
+          <div class="card-body">
+            <span class="customer">{{ o.customerName || '—' }}</span>
+            <span class="total">{{ o.totalCents | cents: o.currency }}</span>
+          </div>
+          @if (o.createdAt) {
+            <time class="created" [attr.datetime]="o.createdAt">{{
+              o.createdAt | date: 'medium'
+            }}</time>
+          }
+        </li>
+      }
+    </ul>
   `,
   styles: `
     :host {
@@ -72,6 +97,48 @@ import { OrderStatusBadge } from './order-status-badge';
     a {
       color: var(--mat-sys-primary);
       font-weight: 500;
+    }
+    .cards {
+      display: none;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .card {
+      padding: 12px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .card-head,
+    .card-body {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+    }
+    .card-body {
+      margin-top: 4px;
+      font: var(--mat-sys-body-medium);
+    }
+    .customer {
+      overflow-wrap: anywhere;
+    }
+    .total {
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .created {
+      display: block;
+      margin-top: 2px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (max-width: 599.98px) {
+      table {
+        display: none;
+      }
+      .cards {
+        display: block;
+      }
     }
   `,
 })

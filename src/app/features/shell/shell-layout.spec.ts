@@ -150,8 +150,11 @@ describe('ShellLayout', () => {
       const router = TestBed.inject(Router);
       const root = await render();
       await router.navigateByUrl('/a');
-      const button = root.querySelector('button') as HTMLElement;
+      const button = [...root.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'Sign out',
+      ) as HTMLElement;
       button.focus();
+      expect(document.activeElement).toBe(button);
       await router.navigateByUrl('/a?q=ada');
       expect(document.activeElement).toBe(button);
     });

@@ -2,18 +2,20 @@ import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  computed,
   inject,
   signal,
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { SessionService, SessionStore } from '../../core/auth';
-import { KeelFlag } from '../../core/feature-flags';
+import { injectFlag } from '../../core/feature-flags';
 import { NetworkActivity } from '../../core/http';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { ErrorState } from '../../shared/error-state';
@@ -39,7 +41,7 @@ import { focusOnNavigation } from './focus-on-navigation';
     MatToolbarModule,
     MatButtonModule,
     MatProgressBarModule,
-    KeelFlag,
+    MatMenuModule,
     DeprecationBanner,
     ErrorState,
     OutboxPanel,
@@ -65,10 +67,13 @@ export class ShellLayout {
     focusOnNavigation(() => this.main().nativeElement);
   }
 
-  protected readonly links = [
+  private readonly networkConsole = injectFlag('enable_network_console');
+  /** The main navigation; the network console only while its flag is on. */
+  protected readonly visibleLinks = computed(() => [
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/orders', label: 'Orders' },
-  ];
+    ...(this.networkConsole() ? [{ path: '/network', label: 'Network' }] : []),
+  ]);
 
   protected openPage(url: string): void {
     void this.router.navigateByUrl(url);
