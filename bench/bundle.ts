@@ -97,15 +97,34 @@ function contributor(input: string): string {
   return match ? match[0] : input.startsWith('src/') ? 'src/ (other)' : input;
 }
 
-export async function measureBundle(): Promise<BundleResult> {
-  const out = mkdtempSync(join(tmpdir(), 'keel-bench-build-'));
+/**
+ * `ng build [project]` for production as `npm run build` does, into `out` (its files end up in
+ * `out/browser`). `project` is `keel` unless given (`empty`: bench/empty-app, section (f)).
+ */
+export async function buildApp(
+  out: string,
+  project = 'keel',
+  extra: string[] = [],
+): Promise<{ output: string; ms: number; args: string[] }> {
+  const started = Date.now();
+  const ng = join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
+  const args = ['build', project, ...extra, `--output-path=${out}`, '--progress=false'];
+  const build = await run(process.execPath, [ng, ...args], { NG_BUILD_OPTIMIZE_CHUNKS: '1' });
+  if (build.code !== 0)
+    throw new Error(`ng build ${project} failed:\n${build.output.slice(-3000)}`);
+  return { output: build.output, ms: Date.now() - started, args };
+}
+
+/**
+ * Measures the production build. `keep`: build into this folder and leave it there (the
+ * Lighthouse section serves it); otherwise a temporary folder, deleted afterwards.
+ */
+export async function measureBundle(keep?: string): Promise<BundleResult> {
+  const out = keep ?? mkdtempSync(join(tmpdir(), 'keel-bench-build-'));
   try {
-    const started = Date.now();
-    const ng = join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
-    const args = ['build', '--stats-json', `--output-path=${out}`, '--progress=false'];
-    const build = await run(process.execPath, [ng, ...args], { NG_BUILD_OPTIMIZE_CHUNKS: '1' });
-    const buildMs = Date.now() - started;
-    if (build.code !== 0) throw new Error(`ng build failed:\n${build.output.slice(-3000)}`);
+    const build = await buildApp(out, 'keel', ['--stats-json']);
+    const { args } = build;
+    const buildMs = build.ms;
     const cliLine = /Initial total\s*\|\s*([\d.]+ \w+)\s*\|\s*([\d.]+ \w+)/.exec(build.output);
     const meta = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as Metafile;
 
@@ -202,6 +221,6 @@ export async function measureBundle(): Promise<BundleResult> {
       command: `NG_BUILD_OPTIMIZE_CHUNKS=1 ng ${args.join(' ').replace(out, '<tmp>')}`,
     };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    if (!keep) rmSync(out, { recursive: true, force: true });
   }
 }

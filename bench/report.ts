@@ -1,6 +1,7 @@
 // Turns bench results into bench/RESULTS.md and the table `npm run bench` prints. Every figure
 // stands beside its baseline and the goal of issue 10, and a missed goal is called MISSED.
 import type { BundleResult } from './bundle';
+import type { LighthousePage, LighthouseResult } from './lighthouse';
 import type { BenchConfig } from './config';
 import type {
   BurstsResult,
@@ -36,6 +37,8 @@ export interface BenchResults {
   soak?: SoakResult[];
   bundle?: BundleResult;
   bundleError?: string;
+  lighthouse?: LighthouseResult;
+  lighthouseError?: string;
   pageErrors?: string[];
   pageCounters?: unknown;
 }
@@ -259,12 +262,13 @@ function summaryRows(r: BenchResults): SummaryRow[] {
   }
   const b = r.bundle;
   if (b) {
+    const transfer = b.initialJs.brotli + b.initialCss.brotli;
     rows.push({
-      figure: 'initial JS, transfer (brotli, as ng build estimates it)',
-      keel: `${(b.initialJs.brotli / 1000).toFixed(2)} kB (gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
+      figure: 'initial JS + CSS, transfer (brotli, as ng build estimates it)',
+      keel: `${(transfer / 1000).toFixed(2)} kB (CLI: ${b.cliInitialTotal ?? 'n/a'}; JS gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
       baseline: `core/http: ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
-      goal: '(no goal in issue 10; issue 13 sets one)',
-      verdict: '—',
+      goal: '≤ 85 kB (issue 13)',
+      verdict: verdict(transfer <= 85_000),
     });
   } else if (r.bundleError) {
     rows.push({
@@ -275,6 +279,66 @@ function summaryRows(r: BenchResults): SummaryRow[] {
       verdict: 'MISSED',
     });
   }
+  const lh = r.lighthouse;
+  if (lh) rows.push(...lighthouseRows(lh));
+  else if (r.lighthouseError)
+    rows.push({ figure: 'Lighthouse', keel: 'failed', baseline: '', goal: '', verdict: 'MISSED' });
+  return rows;
+}
+
+/** Issue 13's goals, on the medians: each Keel page against the empty app of the same run. */
+function lighthouseRows(lh: LighthouseResult): SummaryRow[] {
+  const empty = lh.pages.find((p) => p.app === 'empty');
+  const rows: SummaryRow[] = [];
+  for (const page of lh.pages.filter((p) => p.app === 'keel')) {
+    const m = page.median;
+    const where = `Lighthouse mobile, Keel ${page.page}`;
+    rows.push(
+      {
+        figure: `${where}: performance`,
+        keel: m.performance.toFixed(2),
+        baseline: empty ? `empty app ${empty.median.performance.toFixed(2)}` : '',
+        goal: '≥ 0.98',
+        verdict: verdict(m.performance >= 0.98),
+      },
+      {
+        figure: `${where}: LCP`,
+        keel: `${ms(m.lcpMs)}${empty ? ` (${x(m.lcpMs / empty.median.lcpMs)} the empty app)` : ''}`,
+        baseline: empty ? `empty app ${ms(empty.median.lcpMs)}` : '',
+        goal: '≤ 1.2× the empty app',
+        verdict: empty ? verdict(m.lcpMs <= 1.2 * empty.median.lcpMs) : '—',
+      },
+      {
+        figure: `${where}: TBT`,
+        keel: ms(m.tbtMs),
+        baseline: empty ? `empty app ${ms(empty.median.tbtMs)}` : '',
+        goal: '≤ 100 ms',
+        verdict: verdict(m.tbtMs <= 100),
+      },
+      {
+        figure: `${where}: CLS`,
+        keel: m.cls.toFixed(3),
+        baseline: empty ? `empty app ${empty.median.cls.toFixed(3)}` : '',
+        goal: '≤ 0.02',
+        verdict: verdict(m.cls <= 0.02),
+      },
+      {
+        figure: `${where}: accessibility`,
+        keel: m.accessibility.toFixed(2),
+        baseline: '',
+        goal: '1.0',
+        verdict: verdict(m.accessibility >= 1),
+      },
+    );
+  }
+  if (lh.errors.length)
+    rows.push({
+      figure: 'Lighthouse runs',
+      keel: lh.errors.join('; '),
+      baseline: '',
+      goal: 'no errors',
+      verdict: 'MISSED',
+    });
   return rows;
 }
 
@@ -336,7 +400,7 @@ export function renderMarkdown(r: BenchResults): string {
     '## Summary',
     '',
     table(
-      ['figure', 'Keel', 'baseline / peers', 'goal (issue 10)', 'verdict'],
+      ['figure', 'Keel', 'baseline / peers', 'goal (issues 10, 13)', 'verdict'],
       summaryRows(r).map((row) => [row.figure, row.keel, row.baseline, row.goal, row.verdict]),
     ),
     '',
@@ -373,12 +437,15 @@ export function renderMarkdown(r: BenchResults): string {
       '```',
       '',
     );
+  if (r.lighthouse) renderLighthouse(r.lighthouse, push);
+  if (r.lighthouseError)
+    push('## (f) First load (Lighthouse)', '', '```', r.lighthouseError.slice(0, 2000), '```', '');
   renderMisses(r, push);
   push(
     '## Running it',
     '',
     `\`npm run bench\` (this run: ${Math.round(r.durationMs / 60_000)} minutes, most of it the N=500 storms, the sequential overhead and the 5,000-call soak; the load of the machine sets the pace). ` +
-      'Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_OVERHEAD_IN_PAGE_CALLS`, `BENCH_THROTTLE` (4), `BENCH_STORM_N=50,500`, `BENCH_THROTTLED_STORM_N=500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`. A quick run overwrites this file too; `npm run bench -- --render` rewrites it from results.json without measuring. `npm run bench:profile` runs one stack over the instant backend under the CPU profiler and prints where its time goes.',
+      'Quick runs: `BENCH_ONLY=overhead,storm` (sections: overhead, storm, outage, soak, bundle, lighthouse), `BENCH_OVERHEAD_CALLS`, `BENCH_OVERHEAD_REPS`, `BENCH_OVERHEAD_IN_PAGE_CALLS`, `BENCH_THROTTLE` (4), `BENCH_STORM_N=50,500`, `BENCH_THROTTLED_STORM_N=500`, `BENCH_STORM_REPS`, `BENCH_OUTAGE_MS`, `BENCH_OUTAGE_INTERVAL_MS`, `BENCH_SOAK_CALLS`, `BENCH_SOAK_PEER_CALLS` (0 skips the peer soaks), `BENCH_SOAK_CONCURRENCY`, `BENCH_SOAK_PHASE_MS`, `BENCH_SOAK_EXPIRE_MS`, `BENCH_SOAK_ATTEMPT_TIMEOUT_MS`, `BENCH_SEED`, `BENCH_TOKEN_TTL_S`, `BENCH_LIGHTHOUSE_RUNS` (3). A quick run overwrites this file too; `npm run bench -- --render` rewrites it from results.json without measuring. `npm run bench:profile` runs one stack over the instant backend under the CPU profiler and prints where its time goes.',
     '',
     'The smaller soak (500 calls, same faults, invariants only) runs in `npm test` as e2e/soak.e2e.ts.',
     '',
@@ -640,6 +707,44 @@ function renderBundle(b: BundleResult, push: Push): void {
     b.peerInputs.length
       ? `**Peers found in the app's output: ${b.peerInputs.join(', ')}.**`
       : 'No file of axios, axios-retry, axios-auth-refresh, ky, esbuild or bench/ is in any output file of the app (initial or lazy).',
+    '',
+  );
+}
+
+function renderLighthouse(lh: LighthouseResult, push: Push): void {
+  const row = (p: LighthousePage) => [
+    p.app === 'keel' ? `Keel ${p.page}` : `empty app ${p.page}`,
+    p.median.performance.toFixed(2),
+    ms(p.median.fcpMs),
+    ms(p.median.lcpMs),
+    ms(p.median.tbtMs),
+    p.median.cls.toFixed(3),
+    ms(p.median.speedIndexMs),
+    p.median.accessibility.toFixed(2),
+  ];
+  push(
+    '## (f) First load (Lighthouse)',
+    '',
+    `Lighthouse ${lh.lighthouse}, mobile preset (simulated slow 4G, CPU slowed 4×), ${lh.runsPerPage} runs per page, medians (bench/lighthouse.ts). Keel's production build and an empty Angular app (bench/empty-app: \`ng generate application\` with this workspace's CLI, unchanged) are built the same way and served the same way (brotli, \`/api\` proxied to the dev API). Every run starts from an empty HTTP cache, no service worker and no Cache Storage; the dashboard keeps the session cookie of a sign-in made through the page beforehand.`,
+    '',
+    table(
+      ['page', 'performance', 'FCP', 'LCP', 'TBT', 'CLS', 'Speed Index', 'accessibility'],
+      lh.pages.map(row),
+    ),
+    '',
+    'Each run (performance · FCP · LCP · TBT):',
+    '',
+    ...lh.pages.map(
+      (p) =>
+        `- ${p.app === 'keel' ? 'Keel' : 'empty app'} ${p.page}: ${p.runs.map((r) => `${r.performance.toFixed(2)} · ${ms(r.fcpMs)} · ${ms(r.lcpMs)} · ${ms(r.tbtMs)}`).join('; ')}`,
+    ),
+    '',
+    'What Lighthouse flags on the median run of each page:',
+    '',
+    ...lh.pages.map(
+      (p) =>
+        `- ${p.app === 'keel' ? 'Keel' : 'empty app'} ${p.page}: ${p.diagnostics.join('; ') || 'nothing'}`,
+    ),
     '',
   );
 }

@@ -1,15 +1,16 @@
-// `npm run bench`: the measurements of issues 7 and 10 in one run on this machine. Starts the dev API (free
+// `npm run bench`: the measurements of issues 7, 10 and 13 in one run on this machine. Starts the dev API (free
 // port, in-memory database), bundles the browser harness, serves both on one origin, drives
 // headless Chromium through Playwright, then builds the app for production. Writes
 // bench/results.json and bench/RESULTS.md and prints the summary table.
 import { type Browser, chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { HARNESS_BASE, buildHarness } from './build-harness';
 import { measureBundle } from './bundle';
+import { measureLighthouse } from './lighthouse';
 import { benchConfig } from './config';
 import { startDevApi } from './dev-api-process';
 import type { KeelBench } from './harness/main';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     durationMs: 0,
   };
 
-  const browserSections = config.sections.filter((s) => s !== 'bundle');
+  const browserSections = config.sections.filter((s) => s !== 'bundle' && s !== 'lighthouse');
   if (browserSections.length) {
     log('starting the dev API, bundling the harness');
     const api = await startDevApi({ ACCESS_TOKEN_TTL_S: String(config.accessTokenTtlS) });
@@ -184,13 +185,31 @@ async function main(): Promise<void> {
     }
   }
 
-  if (config.sections.includes('bundle')) {
-    log('(e) bundle: NG_BUILD_OPTIMIZE_CHUNKS=1 ng build --stats-json (as npm run build)');
-    try {
-      results.bundle = await measureBundle();
-    } catch (error) {
-      results.bundleError = String(error);
+  // One production build for both sections: the bundle is measured, then served to Lighthouse.
+  const build = mkdtempSync(join(tmpdir(), 'keel-bench-build-'));
+  try {
+    if (config.sections.includes('bundle')) {
+      log('(e) bundle: NG_BUILD_OPTIMIZE_CHUNKS=1 ng build --stats-json (as npm run build)');
+      try {
+        results.bundle = await measureBundle(build);
+      } catch (error) {
+        results.bundleError = String(error);
+      }
     }
+    if (config.sections.includes('lighthouse')) {
+      try {
+        results.lighthouse = await measureLighthouse({
+          runs: config.lighthouse.runs,
+          chromePath: requireChrome(),
+          keelBuild: results.bundle ? build : undefined,
+          log,
+        });
+      } catch (error) {
+        results.lighthouseError = String(error);
+      }
+    }
+  } finally {
+    rmSync(build, { recursive: true, force: true });
   }
 
   results.machine.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));

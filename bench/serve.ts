@@ -4,7 +4,11 @@
 // When the API drops or never answers, the browser's connection is dropped or kept waiting
 // too, as proxy.conf.mjs does; when the browser gives up, the upstream request is abandoned.
 import { Agent, type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { HarnessFile } from './build-harness';
 
 export interface BenchServer {
@@ -28,14 +32,37 @@ export interface OriginServerOptions {
   readonly port?: number;
   /** Cache-Control of the files. @default 'no-store' */
   readonly cacheControl?: string;
+  /**
+   * Brotli (or gzip) for text files the browser accepts it for, as a production host does;
+   * each body is compressed once. @default false
+   */
+  readonly compress?: boolean;
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json))/;
 
 export async function startOriginServer({
   apiPort,
   file: fileAt,
   port: wantedPort = 0,
   cacheControl = 'no-store',
+  compress = false,
 }: OriginServerOptions): Promise<BenchServer> {
+  const compressed = new Map<string, Buffer>();
+  const encode = (body: Buffer, encoding: 'br' | 'gzip'): Buffer => {
+    const key = `${encoding}:${createHash('sha1').update(body).digest('hex')}`;
+    let out = compressed.get(key);
+    if (!out) {
+      out =
+        encoding === 'br'
+          ? brotliCompressSync(body, {
+              params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 },
+            })
+          : gzipSync(body, { level: 9 });
+      compressed.set(key, out);
+    }
+    return out;
+  };
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 
   const proxy = (req: IncomingMessage, res: ServerResponse) => {
@@ -70,8 +97,23 @@ export async function startOriginServer({
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': cacheControl });
-    res.end(file.body);
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const encoding =
+      !compress || !COMPRESSIBLE.test(file.contentType)
+        ? null
+        : /\bbr\b/.test(accepted)
+          ? 'br'
+          : /\bgzip\b/.test(accepted)
+            ? 'gzip'
+            : null;
+    const headers: Record<string, string> = {
+      'Content-Type': file.contentType,
+      'Cache-Control': cacheControl,
+    };
+    if (compress) headers['Vary'] = 'Accept-Encoding';
+    if (encoding) headers['Content-Encoding'] = encoding;
+    res.writeHead(200, headers);
+    res.end(encoding ? encode(file.body, encoding) : file.body);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(wantedPort, '127.0.0.1', resolve));
@@ -84,5 +126,39 @@ export async function startOriginServer({
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * The files of a built Angular app (`dist/<app>/browser`), read from disk on every request, the
+ * way a production host serves them: a path without a file extension is an app route and gets
+ * `index.html`; anything outside `root` is 404.
+ */
+export function distFiles(root: string): (path: string) => HarnessFile | undefined {
+  return (path) => {
+    let relative: string;
+    try {
+      relative = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
+    } catch {
+      return undefined;
+    }
+    if (relative.startsWith('..')) return undefined;
+    const name = extname(relative) === '' ? 'index.html' : relative;
+    const full = join(root, name);
+    if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+    return {
+      contentType: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream',
+      body: readFileSync(full),
+    };
   };
 }

@@ -1,0 +1,241 @@
+// (f) First load: Lighthouse 12 (mobile preset: simulated slow 4G, CPU slowed 4×) against the
+// production builds of Keel and of an empty Angular app (bench/empty-app, generated with this
+// workspace's CLI by `ng generate application`, nothing changed), both served the same way
+// (bench/serve.ts: brotli, `/api` proxied to the dev API). Each page runs `runs` times in one
+// Chromium; the medians are compared. Before every run the page's origin is emptied of its
+// HTTP cache, service worker and Cache Storage (and, but for the signed-in dashboard, of its
+// cookies and storage), so each run is a first visit; the dashboard keeps the session cookie
+// of a sign-in made through the page beforehand.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from './bundle';
+import { startDevApi } from './dev-api-process';
+import { distFiles, startOriginServer } from './serve';
+
+export interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  speedIndexMs: number;
+  /** The URL Lighthouse ended on (the dashboard must not have gone to sign-in). */
+  finalUrl: string;
+}
+
+export interface LighthousePage {
+  app: 'keel' | 'empty';
+  page: string;
+  runs: LighthouseRun[];
+  /** Each figure's median over the runs. */
+  median: Omit<LighthouseRun, 'finalUrl'>;
+  /** The biggest diagnostics of the median-performance run, as Lighthouse words them. */
+  diagnostics: string[];
+}
+
+export interface LighthouseResult {
+  lighthouse: string;
+  runsPerPage: number;
+  pages: LighthousePage[];
+  errors: string[];
+}
+
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+interface Lhr {
+  lighthouseVersion: string;
+  finalDisplayedUrl: string;
+  categories: Record<string, { score: number | null }>;
+  audits: Record<
+    string,
+    {
+      numericValue?: number;
+      score: number | null;
+      displayValue?: string;
+      title: string;
+      details?: { type?: string };
+    }
+  >;
+}
+
+/** `keelBuild`: a folder `buildApp` already built Keel into (the bundle section's), if any. */
+export async function measureLighthouse(options: {
+  runs: number;
+  chromePath: string;
+  keelBuild?: string;
+  log: (line: string) => void;
+}): Promise<LighthouseResult> {
+  const { runs, chromePath, log } = options;
+  const temp = mkdtempSync(join(tmpdir(), 'keel-bench-lighthouse-'));
+  const errors: string[] = [];
+  const api = await startDevApi();
+  const servers: { close(): Promise<void> }[] = [];
+  // Lighthouse and chrome-launcher are ES modules; this file runs as CommonJS.
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const puppeteer = await import('puppeteer-core');
+  let chrome: Awaited<ReturnType<typeof chromeLauncher.launch>> | undefined;
+  try {
+    const keelDir = options.keelBuild ?? join(temp, 'keel');
+    if (!options.keelBuild) {
+      log('(f) building Keel for production');
+      await buildApp(keelDir);
+    }
+    log('(f) building the empty Angular app (bench/empty-app)');
+    await buildApp(join(temp, 'empty'), 'empty');
+    const serve = async (dir: string) => {
+      const server = await startOriginServer({
+        apiPort: api.port,
+        file: distFiles(join(dir, 'browser')),
+        cacheControl: 'no-cache',
+        compress: true,
+      });
+      servers.push(server);
+      // localhost, as a person types it: a secure context, so the service worker registers.
+      return server.origin.replace('127.0.0.1', 'localhost');
+    };
+    const keel = await serve(keelDir);
+    const empty = await serve(join(temp, 'empty'));
+
+    mkdirSync(join(temp, 'profile'));
+    chrome = await chromeLauncher.launch({
+      chromePath,
+      chromeFlags: CHROME_FLAGS,
+      userDataDir: join(temp, 'profile'),
+    });
+    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+    const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
+    const emptyOrigin = async (origin: string, keepSession: boolean) => {
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.send('Storage.clearDataForOrigin', {
+        origin,
+        storageTypes: keepSession ? 'service_workers,cache_storage' : 'all',
+      });
+    };
+    const signIn = async () => {
+      await emptyOrigin(keel, false);
+      await page.goto(`${keel}/sign-in`);
+      await page.waitForSelector('input[type="email"]');
+      await page.type('input[type="email"]', 'demo@keel.dev');
+      await page.type('input[type="password"]', 'keel-demo');
+      await page.click('button[type="submit"]');
+      await page.waitForFunction(() => location.pathname === '/dashboard', { timeout: 30_000 });
+      await page.goto('about:blank');
+    };
+
+    const pages: { app: 'keel' | 'empty'; page: string; url: string; signedIn: boolean }[] = [
+      { app: 'empty', page: '/', url: `${empty}/`, signedIn: false },
+      { app: 'keel', page: '/sign-in', url: `${keel}/sign-in`, signedIn: false },
+      { app: 'keel', page: '/dashboard (signed in)', url: `${keel}/dashboard`, signedIn: true },
+    ];
+    const result: LighthousePage[] = [];
+    let version = '';
+    for (const target of pages) {
+      if (target.signedIn) await signIn();
+      const origin = new URL(target.url).origin;
+      const measured: { run: LighthouseRun; lhr: Lhr }[] = [];
+      for (let i = 0; i < runs; i++) {
+        log(`(f) Lighthouse ${target.app} ${target.page}, run ${i + 1} of ${runs}`);
+        await emptyOrigin(origin, target.signedIn);
+        const answer = await lighthouse(target.url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+          // This file empties the origin itself (the session cookie must stay for the dashboard).
+          disableStorageReset: true,
+        });
+        const lhr = answer?.lhr as unknown as Lhr | undefined;
+        if (!lhr) {
+          errors.push(`${target.app} ${target.page}: Lighthouse returned nothing`);
+          continue;
+        }
+        version = lhr.lighthouseVersion;
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+        const run: LighthouseRun = {
+          performance: lhr.categories['performance']?.score ?? Number.NaN,
+          accessibility: lhr.categories['accessibility']?.score ?? Number.NaN,
+          fcpMs: audit('first-contentful-paint'),
+          lcpMs: audit('largest-contentful-paint'),
+          tbtMs: audit('total-blocking-time'),
+          cls: audit('cumulative-layout-shift'),
+          speedIndexMs: audit('speed-index'),
+          finalUrl: lhr.finalDisplayedUrl.replace(origin, ''),
+        };
+        if (target.signedIn && !run.finalUrl.startsWith('/dashboard')) {
+          errors.push(`${target.page}: run ${i + 1} ended on ${run.finalUrl}, not signed in`);
+        }
+        measured.push({ run, lhr });
+      }
+      if (!measured.length) continue;
+      const keys = [
+        'performance',
+        'accessibility',
+        'fcpMs',
+        'lcpMs',
+        'tbtMs',
+        'cls',
+        'speedIndexMs',
+      ] as const;
+      const med = Object.fromEntries(
+        keys.map((k) => [k, median(measured.map((m) => m.run[k]))]),
+      ) as LighthousePage['median'];
+      const typical = [...measured].sort((a, b) => a.run.performance - b.run.performance)[
+        Math.floor(measured.length / 2)
+      ].lhr;
+      result.push({
+        app: target.app,
+        page: target.page,
+        runs: measured.map((m) => m.run),
+        median: med,
+        diagnostics: diagnosticsOf(typical),
+      });
+    }
+    await browser.disconnect();
+    return { lighthouse: version, runsPerPage: runs, pages: result, errors };
+  } finally {
+    chrome?.kill();
+    for (const server of servers) await server.close();
+    await api.stop();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** The opportunities and diagnostics that did not pass, biggest saving first. */
+function diagnosticsOf(lhr: Lhr): string[] {
+  const ids = [
+    'unused-javascript',
+    'render-blocking-resources',
+    'bootup-time',
+    'mainthread-work-breakdown',
+    'total-byte-weight',
+    'critical-request-chains',
+    'largest-contentful-paint-element',
+    'lcp-lazy-loaded',
+    'long-tasks',
+    'uses-text-compression',
+  ];
+  return ids
+    .map((id) => lhr.audits[id])
+    .filter((a) => a && a.score !== null && a.score < 0.9 && a.displayValue)
+    .map((a) => `${a.title}: ${a.displayValue}`);
+}
