@@ -234,8 +234,18 @@ function diagnosticsOf(lhr: Lhr): string[] {
     'long-tasks',
     'uses-text-compression',
   ];
-  return ids
+  const found = ids
     .map((id) => lhr.audits[id])
     .filter((a) => a && a.score !== null && a.score < 0.9 && a.displayValue)
     .map((a) => `${a.title}: ${a.displayValue}`);
+  // Which elements moved, when something did.
+  const shifts = lhr.audits['layout-shifts'] as
+    | { details?: { items?: { score?: number; node?: { selector?: string; snippet?: string } }[] } }
+    | undefined;
+  for (const item of shifts?.details?.items?.slice(0, 3) ?? []) {
+    found.push(
+      `layout shift ${item.score?.toFixed(3)}: ${item.node?.selector ?? item.node?.snippet ?? '?'}`,
+    );
+  }
+  return found;
 }
