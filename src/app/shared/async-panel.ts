@@ -25,7 +25,7 @@ import { onReconnect } from './on-reconnect';
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + heading()" />
       }
-      <mat-card-content>
+      <mat-card-content [style.min-height]="reserve()">
         @if (error(); as error) {
           <div class="error" role="alert">
             <p>{{ error.message }}</p>
@@ -86,6 +86,12 @@ export class AsyncPanel {
   readonly loading = input(false);
   /** The failure to show (`describeError`); null when there is none. */
   readonly error = input<ErrorView | null>(null);
+  /**
+   * The height the loaded content usually takes (a CSS length), kept for it from the start, so
+   * the page does not move when the data arrives (Lighthouse's layout shift, issue 13).
+   * @default none: the card grows with its content
+   */
+  readonly reserve = input<string | null>(null);
   /** Whether data from an earlier load is there (then no skeleton while reloading). */
   readonly hasValue = input(false);
   readonly retry = output();
