@@ -42,17 +42,9 @@ export interface LighthouseResult {
   errors: string[];
 }
 
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// The flags this machine's Chromium needs, shared with Playwright's config and bench/run.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROME_FLAGS } = require('../scripts/find-chrome.cjs') as { CHROME_FLAGS: string[] };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
