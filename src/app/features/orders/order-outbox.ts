@@ -30,8 +30,8 @@ export interface OutboxSettled {
   readonly outcome: 'sent' | 'dropped';
 }
 
-/** Runs `task` while no other tab of this origin replays the outbox. */
-export type OutboxLock = (task: () => Promise<void>) => Promise<void>;
+/** Runs `task` while no other tab of this origin replays the outbox; resolves with its result. */
+export type OutboxLock = <T>(task: () => Promise<T>) => Promise<T>;
 
 /** @default Web Locks (`keel-outbox`); unlocked where the browser has none */
 export const OUTBOX_LOCK = new InjectionToken<OutboxLock>('OUTBOX_LOCK', {
@@ -39,9 +39,8 @@ export const OUTBOX_LOCK = new InjectionToken<OutboxLock>('OUTBOX_LOCK', {
   factory: () => {
     const locks = inject(DOCUMENT).defaultView?.navigator.locks;
     if (!locks) return (task) => task();
-    return async (task) => {
-      await locks.request('keel-outbox', task);
-    };
+    // request() resolves with the task's own result once the lock is released.
+    return <T>(task: () => Promise<T>) => locks.request('keel-outbox', task) as Promise<T>;
   },
 });
 
@@ -212,11 +211,9 @@ export class OrderOutbox {
     this.replayingNow.set(true);
     this.retry?.unsubscribe();
     this.retry = null;
-    let result = 'done' as 'done' | 'wait';
+    let result: 'done' | 'wait';
     try {
-      await this.lock(async () => {
-        result = await this.replayLocked();
-      });
+      result = await this.lock(() => this.replayLocked());
     } finally {
       this.replayingNow.set(false);
       await this.refresh();
