@@ -1,4 +1,11 @@
+import { HttpClient, HttpXsrfTokenExtractor } from '@angular/common/http';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { throwError } from 'rxjs';
+import { AppError } from './app-error';
+import { ACCESS_TOKEN_SOURCE } from './auth-interceptor';
 import { isAllowedOrigin, resolveUrl } from './origin';
+import { collect, networkLayerTesting } from './testing';
 import { countUrlParses } from './testing/count-url-parses';
 
 const BASE = 'http://localhost:4200/orders/';
@@ -56,6 +63,118 @@ describe('isAllowedOrigin', () => {
   it('refuses everything when no origin is allowed', () => {
     expect(isAllowedOrigin('/api/orders', [], BASE)).toBeFalse();
   });
+
+  it('allows an IPv6 literal written another way, which the URL parser makes the same host', () => {
+    const allowed = ['http://[::1]:3000'];
+    expect(isAllowedOrigin('http://[0:0:0:0:0:0:0:1]:3000/api', allowed, BASE)).toBeTrue();
+    expect(isAllowedOrigin('http://[::2]:3000/api', allowed, BASE)).toBeFalse();
+    expect(isAllowedOrigin('http://[::1]:3001/api', allowed, BASE)).toBeFalse();
+  });
+
+  it('matches an allow-list entry written in upper case', () => {
+    expect(
+      isAllowedOrigin('https://api.example.com/v1', ['HTTPS://API.EXAMPLE.COM'], BASE),
+    ).toBeTrue();
+  });
+});
+
+/**
+ * The credentials themselves, through the real chain (issue 14): the access token, Angular's
+ * XSRF header and cookies (`withCredentials`) go only where the browser's same-origin rules say
+ * the allow-listed origin is. Every lookalike below is parsed as the browser parses it (the call
+ * plan resolves the URL with `new URL` against the document's base, as `fetch` does).
+ */
+describe('credentials for URLs that only look like an allowed origin', () => {
+  const TOKEN = 'access-token-1';
+  const XSRF = 'xsrf-token-1';
+  let http: HttpClient;
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    const layer = networkLayerTesting({
+      apiOrigins: [location.origin, 'https://api.example.com', 'http://localhost:3000'],
+    });
+    TestBed.configureTestingModule({
+      providers: [
+        ...layer.providers,
+        {
+          provide: ACCESS_TOKEN_SOURCE,
+          useValue: {
+            current: () => TOKEN,
+            refreshAfter: () => throwError(() => new AppError({ kind: 'unauthorized' })),
+          },
+        },
+        { provide: HttpXsrfTokenExtractor, useValue: { getToken: () => XSRF } },
+      ],
+    });
+    http = TestBed.inject(HttpClient);
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  /** What one POST to `url` carried (POST, so Angular's XSRF interceptor is in play). */
+  function post(url: string): TestRequest {
+    collect(http.post(url, {}));
+    const sent = backend.expectOne(url);
+    sent.flush({});
+    return sent;
+  }
+
+  function expectNoCredentials(sent: TestRequest): void {
+    const { headers, withCredentials } = sent.request;
+    expect(headers.has('Authorization')).withContext('Authorization').toBeFalse();
+    expect(headers.has('X-XSRF-TOKEN')).withContext('X-XSRF-TOKEN').toBeFalse();
+    expect(withCredentials).withContext('withCredentials').toBeFalse();
+    // Not credentials, but the same allow-list decides them: none of Keel's headers either.
+    expect(headers.has('X-Request-Id')).withContext('X-Request-Id').toBeFalse();
+  }
+
+  for (const [what, url] of [
+    // The userinfo ends at the last `@`: the host is evil.example.
+    ['userinfo that spells the API origin', 'https://api.example.com@evil.example/v1/orders'],
+    ['userinfo with a port', 'https://api.example.com:443@evil.example/v1/orders'],
+    // `api.example.com.` resolves to the same server in DNS, but it is another host string, so
+    // another origin to the same-origin policy (its cookies, CORS and storage are separate).
+    ['a trailing-dot host', 'https://api.example.com./v1/orders'],
+    // The browser does not treat loopback names as one origin: [::1] is not localhost.
+    ['an IPv6 literal for a loopback origin configured by name', 'http://[::1]:3000/api/orders'],
+    ['an IPv4 literal for a loopback origin configured by name', 'http://127.0.0.1:3000/api'],
+    // For http(s) the URL parser reads `\` as `/`: these are network paths to evil.example.
+    ['backslashes after the scheme', 'https:\\\\evil.example\\api'],
+    ['a slash and a backslash', '/\\evil.example/api'],
+    ['two backslashes', '\\\\evil.example/api'],
+    ['a protocol-relative URL', '//evil.example/api'],
+    // The parser drops tabs and newlines before it reads the URL, leaving `//evil.example`.
+    ['a tab between the slashes', '/\t/evil.example/api'],
+    ['a suffix of an allowed host', 'https://api.example.com.evil.example/v1'],
+    ['another scheme on an allowed host', 'http://api.example.com/v1/orders'],
+  ]) {
+    it(`sends no credentials to ${what} (${url})`, () => expectNoCredentials(post(url)));
+  }
+
+  it('sends the token and the XSRF header to a relative URL, which is the app’s own origin', () => {
+    for (const url of ['/api/orders', 'api/orders']) {
+      const { headers } = post(url).request;
+      expect(headers.get('Authorization')).withContext(url).toBe(`Bearer ${TOKEN}`);
+      expect(headers.get('X-XSRF-TOKEN')).withContext(url).toBe(XSRF);
+    }
+  });
+
+  // The host of an http(s) URL is case-insensitive (the URL parser lower-cases it), so this IS
+  // the allowed origin and the browser sends it there: the token goes, as it would for the
+  // lower-case spelling. The XSRF header does not: Angular sends it to the page's origin only.
+  it('sends the token to an upper-case spelling of an allowed origin, which is that origin', () => {
+    const { headers } = post('HTTPS://API.EXAMPLE.COM/v1/orders').request;
+    expect(headers.get('Authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(headers.has('X-XSRF-TOKEN')).toBeFalse();
+  });
+
+  it('sends the token to an allowed origin written with its default port', () => {
+    expect(post('https://api.example.com:443/v1/orders').request.headers.get('Authorization')).toBe(
+      `Bearer ${TOKEN}`,
+    );
+  });
 });
 
 describe('resolveUrl', () => {
@@ -80,6 +199,14 @@ describe('resolveUrl', () => {
     'https://api.example.com/v1/orders?x=1',
     'HTTP://LOCALHOST:4200/api',
     'http://localhost:80/x',
+    '/\\evil.example/api',
+    '\\\\evil.example/api',
+    '/\t/evil.example/api',
+    '/\n/evil.example/api',
+    ' //evil.example/api',
+    'https://api.example.com@evil.example/v1',
+    'https://api.example.com./v1',
+    'http://[::1]:3000/api',
   ]) {
     it(`reads ${url} as the URL parser does`, () => {
       const parsed = new URL(url, base);
