@@ -37,6 +37,8 @@ export interface OriginServerOptions {
    * each body is compressed once. @default false
    */
   readonly compress?: boolean;
+  /** Sent with every file (not with proxied /api answers, which carry the API's own). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json))/;
@@ -47,6 +49,7 @@ export async function startOriginServer({
   port: wantedPort = 0,
   cacheControl = 'no-store',
   compress = false,
+  headers: fileHeaders = {},
 }: OriginServerOptions): Promise<BenchServer> {
   const compressed = new Map<string, Buffer>();
   const encode = (body: Buffer, encoding: 'br' | 'gzip'): Buffer => {
@@ -107,6 +110,7 @@ export async function startOriginServer({
             ? 'gzip'
             : null;
     const headers: Record<string, string> = {
+      ...fileHeaders,
       'Content-Type': file.contentType,
       'Cache-Control': cacheControl,
     };

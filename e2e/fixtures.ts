@@ -1,5 +1,5 @@
 // Shared e2e fixtures: every test starts from a reset dev API and fails on any browser console
-// error or uncaught page error. `devApi` talks to the dev API directly (not through the app).
+// error, uncaught page error or Content-Security-Policy violation (in any of its tabs). `devApi` talks to the dev API directly (not through the app).
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const API_URL = `http://127.0.0.1:${process.env['KEEL_E2E_API_PORT'] ?? 3100}`;
@@ -37,6 +37,11 @@ export interface Stats {
 interface Fixtures {
   devApi: DevApi;
   consoleErrors: string[];
+  /**
+   * Every `securitypolicyviolation` of every page of the test's browser context; the test
+   * fails if any is left at its end (a test that provokes one on purpose empties it).
+   */
+  cspViolations: string[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -86,6 +91,28 @@ export const test = base.extend<Fixtures>({
     await use(errors);
     expect(errors, 'browser console errors').toEqual([]);
   },
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__keelCspViolation', (_source, text: string) => {
+        violations.push(text);
+      });
+      await context.addInitScript(() => {
+        // Element-targeted violations bubble up to the window; document ones reach it too.
+        addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __keelCspViolation(text: string): void })
+            .__keelCspViolation;
+          void report(
+            `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} ` +
+              `at ${event.sourceFile || location.href}:${event.lineNumber} ${event.sample}`,
+          );
+        });
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

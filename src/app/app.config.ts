@@ -13,6 +13,7 @@ import { provideObservability, sentryVersionReporter } from './core/observabilit
 import { VERSION_REPORTER } from './features/version/version-reporter';
 import { IdlePreloading } from './idle-preloading';
 import { withPageLoadFailures } from './shared/page-load-failure';
+import { serviceWorkerScript } from './shared/service-worker-script';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -35,8 +36,9 @@ export const appConfig: ApplicationConfig = {
     { provide: VERSION_REPORTER, useFactory: sentryVersionReporter },
     // The app shell offline, production builds only (ngsw-config.json; API calls are never
     // cached by it). Registered once the app is stable, so it never competes with the first
-    // load; new versions are offered by AppUpdate (README "Offline").
-    provideServiceWorker('ngsw-worker.js', {
+    // load; new versions are offered by AppUpdate (README "Offline"). The script's URL is a
+    // TrustedScriptURL, as the Content-Security-Policy requires (README "Security").
+    provideServiceWorker(serviceWorkerScript('ngsw-worker.js'), {
       enabled: !isDevMode(),
       registrationStrategy: 'registerWhenStable:30000',
     }),

@@ -16,7 +16,7 @@ export {
 } from '@sentry/angular';
 
 /**
- * `Sentry.init`: every event and breadcrumb goes through the scrubber (no Authorization,
+ * `Sentry.init`: every event, span and breadcrumb goes through the scrubber (no Authorization,
  * cookies, token-like parameters or JWTs leave the browser), and an AppError the error mapper
  * already reported is not sent again by the global handlers.
  */
@@ -41,7 +41,10 @@ export function start(
       if (isAppError(original) && REPORTED.has(original) && !event.fingerprint) return null;
       return scrubDeep(event);
     },
-    beforeSendTransaction: (event) => scrubDeep(event),
+    // Spans are streamed one by one (Sentry 11's default `traceLifecycle: 'stream'`), and in
+    // that mode `beforeSendTransaction` is never called: their URLs and attributes are
+    // scrubbed here instead (they carry request URLs with their query strings).
+    beforeSendSpan: (span) => scrubDeep(span),
     beforeBreadcrumb: (breadcrumb) => scrubDeep(breadcrumb),
   });
 }
