@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from './bundle';
 import { startDevApi } from './dev-api-process';
+import { APP_SECURITY_HEADERS } from '../scripts/content-security-policy';
 import { distFiles, startOriginServer } from './serve';
 
 export interface LighthouseRun {
@@ -93,18 +94,20 @@ export async function measureLighthouse(options: {
     }
     log('(f) building the empty Angular app (bench/empty-app)');
     await buildApp(join(temp, 'empty'), 'empty');
-    const serve = async (dir: string) => {
+    // Keel with the headers a deployment sends (README "Security"), the empty app without.
+    const serve = async (dir: string, headers?: Readonly<Record<string, string>>) => {
       const server = await startOriginServer({
         apiPort: api.port,
         file: distFiles(join(dir, 'browser')),
         cacheControl: 'no-cache',
         compress: true,
+        ...(headers && { headers }),
       });
       servers.push(server);
       // localhost, as a person types it: a secure context, so the service worker registers.
       return server.origin.replace('127.0.0.1', 'localhost');
     };
-    const keel = await serve(keelDir);
+    const keel = await serve(keelDir, APP_SECURITY_HEADERS);
     const empty = await serve(join(temp, 'empty'));
 
     mkdirSync(join(temp, 'profile'));
