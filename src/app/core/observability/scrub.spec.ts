@@ -1,5 +1,5 @@
 import { SECRET_HEADERS, SECRET_PARAMS } from '../http';
-import { scrubDeep, scrubString, scrubUrl } from './scrub';
+import { TOO_DEEP, scrubDeep, scrubString, scrubUrl } from './scrub';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c3JfZGVtbyIsInNuIjo0Mn0.dGhpcy1pcy1ub3QtYS1yZWFsLXNpZ25hdHVyZQ';
@@ -113,6 +113,112 @@ describe('Sentry scrubbers', () => {
     });
     expect(JSON.stringify(event)).not.toContain(JWT);
     expect(JSON.stringify(event)).not.toContain(REFRESH);
+  });
+
+  // Issue 14, item 8: the gaps the probe found, one test each.
+
+  it('redacts values under secret keys whatever their shape, not only JWT-shaped ones', () => {
+    const event = scrubDeep({
+      extra: { password: 'hunter2', accessToken: 'opaque-1', refreshToken: REFRESH, page: 2 },
+    });
+    expect(event.extra).toEqual({
+      password: '[redacted]',
+      accessToken: '[redacted]',
+      refreshToken: '[redacted]',
+      page: 2,
+    } as unknown as typeof event.extra);
+  });
+
+  it('matches secret keys whatever their case and separators', () => {
+    const spellings = [
+      'accessToken',
+      'access_token',
+      'access-token',
+      'AccessToken',
+      'ACCESS_TOKEN',
+    ];
+    const event = scrubDeep(Object.fromEntries(spellings.map((key) => [key, 'opaque-1'])));
+    for (const key of spellings) expect(event[key]).withContext(key).toBe('[redacted]');
+  });
+
+  it('replaces an object under a secret key whole', () => {
+    const event = scrubDeep({ contexts: { session: { id: 'sess-1', user: 'ada' } } });
+    expect(event.contexts.session as unknown).toBe('[redacted]');
+  });
+
+  it('redacts camelCase accessToken=… and refreshToken=… pairs in free text', () => {
+    expect(scrubString('retry with accessToken=opaque-1 and refreshToken=opaque-2, then')).toBe(
+      'retry with accessToken=[redacted] and refreshToken=[redacted], then',
+    );
+  });
+
+  it('redacts header-style "Name: value" credentials in free text', () => {
+    expect(scrubString('sent x-xsrf-token: 5f2c9e1a')).toBe('sent x-xsrf-token: [redacted]');
+    expect(scrubString('X-XSRF-TOKEN:5f2c9e1a\nAccept: */*')).toBe(
+      'X-XSRF-TOKEN:[redacted]\nAccept: */*',
+    );
+    expect(scrubString('Authorization: Basic dXNlcjpodW50ZXIy')).toBe('Authorization: [redacted]');
+    expect(scrubString(`Cookie: keel_refresh=${REFRESH}; theme=dark`)).toBe('Cookie: [redacted]');
+  });
+
+  it('redacts secret fields of JSON written into a message', () => {
+    expect(scrubString('body {"refreshToken":"opaque-2","password": "hunter2","pin":1}')).toBe(
+      'body {"refreshToken":"[redacted]","password": "[redacted]","pin":1}',
+    );
+  });
+
+  it('keeps prose that only looks like a pair: "code: 500", "key: …"', () => {
+    const text = 'failed with code: 500, key: orders.title, at 10:30 on https://app.example/x';
+    expect(scrubString(text)).toBe(text);
+  });
+
+  it('redacts secret query values in navigation breadcrumbs (data.from, data.to), whole', () => {
+    const breadcrumb = scrubDeep({
+      category: 'navigation',
+      data: { from: '/orders?key=k3y,s3cret&page=2', to: '/cb?sig%6Eature=a1b2;c3d4' },
+    });
+    expect(breadcrumb.data).toEqual({
+      from: '/orders?key=[redacted]&page=2',
+      to: '/cb?sig%6Eature=[redacted]',
+    });
+  });
+
+  it('redacts secret query values in span URL attributes, whole', () => {
+    const span = scrubDeep({
+      name: 'GET /api/orders',
+      attributes: {
+        'url.full': 'https://api.example.com/api/orders?signature=a1,b2&page=1',
+        'http.url': '/api/orders?key=k3y;s3cret',
+        'url.query': 'token=t0k,en&page=1',
+      },
+    });
+    expect(span.attributes).toEqual({
+      'url.full': 'https://api.example.com/api/orders?signature=[redacted]&page=1',
+      'http.url': '/api/orders?key=[redacted]',
+      'url.query': 'token=[redacted]&page=1',
+    });
+  });
+
+  it('redacts array-style secret parameters (token[]=, token[0]=, user[password]=)', () => {
+    expect(scrubString('/cb?token[]=abc&token[0]=def&user[password]=ghi&page[size]=5')).toBe(
+      '/cb?token[]=[redacted]&token[0]=[redacted]&user[password]=[redacted]&page[size]=5',
+    );
+    expect(scrubUrl('/cb?token%5B%5D=abc&page=2')).toBe('/cb?token%5B%5D=[redacted]&page=2');
+  });
+
+  it('redacts a JWT whose dots are percent-encoded', () => {
+    const encoded = JWT.replaceAll('.', '%2E');
+    expect(scrubString(`/cb/${encoded}/done`)).toBe('/cb/[redacted]/done');
+    expect(scrubString(`state=${JWT.replaceAll('.', '%2e')}`)).toBe('state=[redacted]');
+    expect(scrubString(`next=${JWT.replaceAll('.', '%252E')}`)).toBe('next=[redacted]');
+  });
+
+  it('cuts objects deeper than the depth limit instead of returning them as they are', () => {
+    let deep: Record<string, unknown> = { note: 'opaque-1' };
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    const json = JSON.stringify(scrubDeep({ extra: deep }));
+    expect(json).toContain(JSON.stringify(TOO_DEEP));
+    expect(json).not.toContain('opaque-1');
   });
 
   it('keeps ordinary values as they are', () => {
