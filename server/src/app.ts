@@ -25,7 +25,9 @@ import { flagDefinitions } from './flags/flag-definitions.ts';
 import { registerFlagsRoutes } from './flags/flags-routes.ts';
 import { installCommonHeaders } from './http/install-common-headers.ts';
 import { installErrorHandling } from './http/install-error-handling.ts';
+import { installOriginGuard } from './http/install-origin-guard.ts';
 import { installRequestLog } from './http/install-request-log.ts';
+import { OriginPolicy } from './http/origin-policy.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import { OrdersRepository } from './orders/orders-repository.ts';
@@ -53,6 +55,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const sessions = new RefreshSessions(db, now);
   const users = new UserStore(db);
   const loginLimiter = new LoginLimiter(now);
+  const originPolicy = new OriginPolicy(config.allowedHosts, config.allowedOrigins);
 
   const app = Fastify({
     logger: false,
@@ -63,6 +66,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     genReqId: requestIdOf,
     // The Sentry SDK posts to .../envelope/ with the slash; others may not.
     routerOptions: { ignoreTrailingSlash: true },
+    // Node answers an HTTP/1.1 request without Host with a bare 400 of its own; let it through
+    // so that the origin guard refuses it as problem+json like any other unserved host.
+    http: { requireHostHeader: false },
   });
   app.addHook('onClose', async () => db.close());
   await app.register(fastifyCookie);
@@ -71,10 +77,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.decorateRequest('user', null);
   installErrorHandling(app, log);
 
-  // Global hooks run in the order they are added. Arrivals are counted first so that every
-  // request counts; chaos comes before the version policy because it stands for the network,
-  // which is in front of the server; answers are counted after chaos has had its say.
+  // Global hooks run in the order they are added. The origin guard comes first, so that a
+  // request from another site or host changes nothing (not even the stats); then arrivals are
+  // counted so that every served request counts; chaos comes before the version policy because
+  // it stands for the network, which is in front of the server; answers are counted after
+  // chaos has had its say.
   installCommonHeaders(app, () => flags.version);
+  installOriginGuard(app, originPolicy);
   countArrivals(app, stats);
   installRequestLog(app, log);
   installXsrfCookie(app);

@@ -6,6 +6,17 @@ export interface ServerConfig {
   accessTokenTtlS?: number;
   /** Hides `/api/_dev` and turns the network console flag off. @default false */
   production?: boolean;
+  /**
+   * `Host` names served besides the loopback ones (`localhost`, `127.0.0.1`, `[::1]`, any port):
+   * `name` for any port, `name:port` for one. @default []
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Origins (`https://keel.example`) whose state-changing requests are accepted besides
+   * loopback origins (any port) and the server's own (the origin of an allowed `Host`).
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
   /** HS256 secret for access tokens. @default a random secret per start */
   jwtSecret?: string;
   /** Milliseconds since the epoch. Tests move it forward instead of waiting. @default Date.now */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import assert from 'node:assert/strict';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../src/app.ts';
 import type { ServerConfig } from '../src/server-config.ts';
@@ -192,4 +193,64 @@ export async function putChaos(base: string, config: Record<string, unknown>): P
     body: JSON.stringify(config),
   });
   assert.equal(response.status, 200, await response.text());
+}
+
+export interface PlainAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One request through node:http, which (unlike fetch) sends the `Host` it is given, or none
+ * with `host: null`.
+ */
+export function plainRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string | null> = {},
+  body?: string,
+): Promise<PlainAnswer> {
+  const { hostname, port } = new URL(base);
+  const { host, ...others } = headers;
+  const sent: Record<string, string> = {};
+  for (const [name, value] of Object.entries(others)) if (value !== null) sent[name] = value;
+  if (body !== undefined) {
+    sent['content-type'] ??= 'application/json';
+    // Node frames a DELETE body only with a length; without one it would read as a 2nd request.
+    sent['content-length'] = String(Buffer.byteLength(body));
+  }
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        hostname,
+        port,
+        method,
+        path,
+        headers: host ? { ...sent, host } : sent,
+        setHost: host !== null,
+      },
+      (incoming) => {
+        let text = '';
+        incoming.setEncoding('utf8');
+        incoming.on('data', (chunk: string) => (text += chunk));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Asserts a problem+json answer from `plainRequest`, and returns its body. */
+export function expectPlainProblem(answer: PlainAnswer, status: number, type: string): Problem {
+  assert.equal(answer.status, status, `status of ${answer.body}`);
+  assert.match(answer.headers['content-type'] ?? '', /^application\/problem\+json/);
+  const problem = JSON.parse(answer.body) as Problem;
+  assert.equal(problem.type, `/problems/${type}`);
+  assert.equal(problem.status, status);
+  return problem;
 }

@@ -1,6 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isDevPath } from '../http/is-dev-path.ts';
 import type { DevStats } from './dev-stats.ts';
+
+// Requests whose arrival was counted: only their answers count, so a request refused before
+// it arrived (by the origin guard, or by Fastify for a bad URL) counts in neither.
+const arrived = new WeakSet<FastifyRequest>();
 
 /**
  * Counts every request as it arrives, under its route pattern, so that requests chaos drops or
@@ -9,6 +13,7 @@ import type { DevStats } from './dev-stats.ts';
 export function countArrivals(app: FastifyInstance, stats: DevStats): void {
   app.addHook('onRequest', async (request) => {
     if (isDevPath(request.url)) return;
+    arrived.add(request);
     stats.countRequest(`${request.method} ${request.routeOptions.url ?? '<unmatched>'}`);
   });
 }
@@ -21,7 +26,7 @@ export function countArrivals(app: FastifyInstance, stats: DevStats): void {
  */
 export function countAnswers(app: FastifyInstance, stats: DevStats): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!isDevPath(request.url)) stats.countOutcome(String(reply.statusCode));
+    if (arrived.has(request)) stats.countOutcome(String(reply.statusCode));
     return payload;
   });
 }

@@ -21,6 +21,8 @@ const catalog = {
   'invalid-credentials': { status: 401, title: 'Wrong email or password' },
   'invalid-refresh-token': { status: 401, title: 'The session has ended' },
   xsrf: { status: 403, title: 'The XSRF token is missing or does not match' },
+  'forbidden-host': { status: 403, title: 'This server does not serve that host' },
+  'forbidden-origin': { status: 403, title: 'Requests from other sites may not change anything' },
   'rate-limited': { status: 429, title: 'Too many attempts' },
   'upgrade-required': { status: 426, title: 'This version of the app is no longer supported' },
   'precondition-required': { status: 428, title: 'If-Match is required' },
