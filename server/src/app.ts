@@ -23,12 +23,15 @@ import { SentrySink } from './dev/sentry-sink.ts';
 import { FeatureFlags } from './flags/feature-flags.ts';
 import { flagDefinitions } from './flags/flag-definitions.ts';
 import { registerFlagsRoutes } from './flags/flags-routes.ts';
-import { installCommonHeaders } from './http/install-common-headers.ts';
+import { clientErrorHandler } from './http/client-error-handler.ts';
+import { commonHeaders, installCommonHeaders } from './http/install-common-headers.ts';
 import { installErrorHandling } from './http/install-error-handling.ts';
 import { installOriginGuard } from './http/install-origin-guard.ts';
 import { installRequestLog } from './http/install-request-log.ts';
 import { OriginPolicy } from './http/origin-policy.ts';
 import { requestIdOf } from './http/request-id.ts';
+import { sendProblem } from './http/send-problem.ts';
+import { toHttpProblem } from './http/to-http-problem.ts';
 import { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import { OrdersRepository } from './orders/orders-repository.ts';
 import { registerOrdersRoutes } from './orders/orders-routes.ts';
@@ -64,8 +67,24 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     forceCloseConnections: true,
     requestIdHeader: false,
     genReqId: requestIdOf,
-    // The Sentry SDK posts to .../envelope/ with the slash; others may not.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: {
+      // The Sentry SDK posts to .../envelope/ with the slash; others may not.
+      ignoreTrailingSlash: true,
+      // Fastify's default of 100 answers a longer order id 414; the contract says an unknown id
+      // is a 404, after the token is checked. Node refuses a request line over 16 KiB (431)
+      // before the router could, so with this bound every id reaches its route.
+      maxParamLength: 16_384,
+    },
+    // What the router rejects (a broken %-escape) answers as problem+json too. No hook runs
+    // for it, not even onSend, so the common headers are set here.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply.headers(commonHeaders(request.id, flags.version)),
+        toHttpProblem(error),
+      ),
+    // What Node's parser rejects before there is a request (431, 400) too, by hand.
+    clientErrorHandler: clientErrorHandler((id) => commonHeaders(id, flags.version), log),
     // Node answers an HTTP/1.1 request without Host with a bare 400 of its own; let it through
     // so that the origin guard refuses it as problem+json like any other unserved host.
     http: { requireHostHeader: false },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { buildServer } from '../src/app.ts';
 import type { ServerConfig } from '../src/server-config.ts';
 
@@ -253,4 +253,44 @@ export function expectPlainProblem(answer: PlainAnswer, status: number, type: st
   assert.equal(problem.type, `/problems/${type}`);
   assert.equal(problem.status, status);
   return problem;
+}
+
+/**
+ * Writes `bytes` on a fresh TCP connection in one write and resolves with everything the
+ * server sent until it closed: for what fetch and node:http refuse to send (bad framing,
+ * oversized headers). Send `Connection: close` with well-formed requests.
+ */
+export function rawExchange(
+  base: string,
+  bytes: string,
+  { halfClose = false }: { halfClose?: boolean } = {},
+): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    // halfClose: the client says it is done sending (FIN) right after the bytes.
+    const socket = connect(Number(port), hostname, () =>
+      halfClose ? socket.end(bytes) : socket.write(bytes),
+    );
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+/** The first HTTP/1.1 response in `text`, read just enough for assertions. */
+export function parseRawResponse(text: string): PlainAnswer {
+  const headEnd = text.indexOf('\r\n\r\n');
+  assert.ok(headEnd > 0, `an HTTP response, not ${JSON.stringify(text.slice(0, 200))}`);
+  const [statusLine = '', ...lines] = text.slice(0, headEnd).split('\r\n');
+  const headers: IncomingHttpHeaders = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  const body = Buffer.from(text.slice(headEnd + 4))
+    .subarray(0, length)
+    .toString('utf8');
+  return { status: Number(statusLine.split(' ')[1]), headers, body };
 }

@@ -8,19 +8,26 @@ export function sendProblem(
   reply: FastifyReply,
   problem: HttpProblem,
 ): FastifyReply {
-  const body = {
-    type: problem.type,
-    title: problem.title,
-    status: problem.status,
-    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
-    instance: requestPath(request.url),
-    // The same id as the X-Request-Id header, so a pasted error body finds its log line.
-    requestId: request.id,
-    ...problem.extensions,
-  };
   return reply
     .code(problem.status)
     .headers(problem.headers)
     .type('application/problem+json')
-    .send(JSON.stringify(body));
+    .send(problemBody(problem, request.id, requestPath(request.url)));
+}
+
+/**
+ * The RFC 9457 body of `problem`, as text. `instance` is absent only where no request could be
+ * read (the raw answers of `clientErrorHandler`).
+ */
+export function problemBody(problem: HttpProblem, requestId: string, instance?: string): string {
+  return JSON.stringify({
+    type: problem.type,
+    title: problem.title,
+    status: problem.status,
+    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+    ...(instance === undefined ? {} : { instance }),
+    // The same id as the X-Request-Id header, so a pasted error body finds its log line.
+    requestId,
+    ...problem.extensions,
+  });
 }

@@ -14,6 +14,12 @@ const fastifyCodes: Record<string, (message: string) => HttpProblem> = {
       detail: 'Send the body as JSON, with Content-Type: application/json.',
     }),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: (detail) => new HttpProblem('bad-request', { detail }),
+  // The router's, through `frameworkErrors`: a path with a broken %-escape, and a path
+  // parameter over `maxParamLength` (Fastify's 414; only reachable if Node's header limit is
+  // raised above it). No id that long exists, and the contract says unknown ids are 404.
+  FST_ERR_BAD_URL: () =>
+    new HttpProblem('bad-request', { detail: 'The path has an invalid %-escape.' }),
+  FST_ERR_MAX_PARAM_LENGTH: () => HttpProblem.notFound('No resource has an id that long.'),
 };
 
 /** Turns anything thrown while serving a request into the problem to answer with. */
