@@ -222,6 +222,82 @@ describe('Sentry envelope sink', () => {
     };
     assert.deepEqual(listed, { envelopes: [], events: [] });
   });
+  const postEnvelope = (body: string) =>
+    fetch(`${server.base}/api/_dev/sentry/api/1/envelope/`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body,
+    });
+  const listed = async () =>
+    (await fetch(`${server.base}/api/_dev/sentry/events`)).json() as Promise<{
+      envelopes: { header: Record<string, unknown>; items: unknown[] }[];
+      events: { event: unknown }[];
+    }>;
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('refuses JSON nested deeper than 64 levels (issue 14: 200,000) with 400, keeps nothing of it, and the list still answers', async () => {
+    assert.equal((await postEnvelope(envelope)).status, 200);
+    // The probe's envelope: 400,000 bytes in one item, so the size bound refuses it first.
+    await expectProblem(
+      await postEnvelope(`{}\n{"type":"event"}\n${nested(200_000)}`),
+      400,
+      'malformed-envelope',
+    );
+    for (const body of [
+      `{}\n{"type":"event"}\n${nested(100_000)}`,
+      `{"a":${nested(200_000)}}\n{"type":"event"}\n{}`,
+      `{}\n{"type":"event","x":${nested(200_000)}}\n{}`,
+      `{}\n{"type":"event"}\n{}\n{"type":"event"}\n${nested(65)}`,
+    ]) {
+      const problem = await expectProblem(await postEnvelope(body), 400, 'malformed-envelope');
+      assert.match(problem.detail ?? '', /nests deeper than 64 levels/);
+    }
+    const response = await fetch(`${server.base}/api/_dev/sentry/events`);
+    assert.equal(response.status, 200);
+    const kept = (await response.json()) as Awaited<ReturnType<typeof listed>>;
+    assert.equal(kept.envelopes.length, 1, 'only the earlier, good envelope');
+    assert.equal(kept.events.length, 1);
+    // 64 levels are kept, and text that merely looks deep is an attachment like any other.
+    assert.equal((await postEnvelope(`{}\n{"type":"event"}\n${nested(64)}`)).status, 200);
+    const text = `{}\n{"type":"attachment"}\n${'['.repeat(1000)}`;
+    assert.equal((await postEnvelope(text)).status, 200);
+    assert.equal((await listed()).envelopes.length, 3);
+  });
+
+  it('refuses an item over 256 KiB and an envelope of more than 100 items, keeping nothing of them', async () => {
+    const limit = 256 * 1024;
+    const item = (bytes: number) => `{"type":"attachment","length":${bytes}}\n${'x'.repeat(bytes)}`;
+    const over = await expectProblem(
+      await postEnvelope(`{}\n${item(10)}\n${item(limit + 1)}`),
+      400,
+      'malformed-envelope',
+    );
+    assert.match(over.detail ?? '', /^Item 1: its payload is 262145 bytes/);
+    const many = Array.from({ length: 101 }, () => '{"type":"session"}\n{}').join('\n');
+    await expectProblem(await postEnvelope(`{}\n${many}`), 400, 'malformed-envelope');
+    assert.equal((await listed()).envelopes.length, 0);
+    assert.equal((await postEnvelope(`{}\n${item(limit)}`)).status, 200);
+    assert.equal(
+      (await postEnvelope(`{}\n${many.slice(0, many.lastIndexOf('\n{"type"'))}`)).status,
+      200,
+    );
+    assert.deepEqual(
+      (await listed()).envelopes.map((e) => e.items.length),
+      [1, 100],
+    );
+  });
+
+  it('keeps at most 16 MiB of envelopes, dropping the oldest', async () => {
+    const quarter = `{"type":"attachment","length":250000}\n${'x'.repeat(250_000)}`;
+    for (let n = 0; n < 20; n++) {
+      const body = [JSON.stringify({ event_id: `e${n}` }), quarter, quarter, quarter, quarter];
+      assert.equal((await postEnvelope(body.join('\n'))).status, 200);
+    }
+    const ids = (await listed()).envelopes.map((e) => e.header['event_id']);
+    assert.ok(ids.length >= 15 && ids.length <= 16, `${ids.length} kept`);
+    assert.equal(ids.at(-1), 'e19');
+    assert.equal(ids[0], `e${20 - ids.length}`);
+  });
 });
 
 describe('headers on every response', () => {

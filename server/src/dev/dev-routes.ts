@@ -93,13 +93,13 @@ export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): vo
       '/api/_dev/sentry/api/:project/envelope/',
       async (request) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const envelope = parseSentryEnvelope(
+        const parsed = parseSentryEnvelope(
           body,
           request.params.project,
           new Date(now()).toISOString(),
         );
-        if (!envelope) throw new HttpProblem('malformed-envelope');
-        sentry.add(envelope);
+        if (!parsed.ok) throw new HttpProblem('malformed-envelope', { detail: parsed.reason });
+        sentry.add(parsed.envelope, body.length);
         return {};
       },
     );
