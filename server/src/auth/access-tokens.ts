@@ -8,6 +8,10 @@ export interface AccessClaims {
 }
 
 const issuer = 'keel-dev-api';
+// Tolerance for the `iat` checks, for a token issued by another process (KEEL_JWT_SECRET
+// shared across restarts) whose clock runs a little ahead. `exp` gets none: this server's own
+// tokens are checked by the clock that issued them, and the tests pin expiry to the second.
+const clockSkewS = 5;
 
 /**
  * Issues and checks the HS256 access tokens. Each token carries a serial number (`sn`) that
@@ -35,18 +39,41 @@ export class AccessTokens {
       .sign(this.secret);
   }
 
-  /** The claims of a valid token; throws `token-expired` or `unauthorized` otherwise. */
+  /**
+   * The claims of a valid token; throws `token-expired` or `unauthorized` otherwise. Valid
+   * (issue 14): HS256 only (never `none`, nor another algorithm even with our secret), `iss`
+   * ours, `sub`, `exp` and `iat` present, `exp` not passed, `iat` not in the future and no older
+   * than the lifetime (with `clockSkewS` either way), so a token minted with a far `exp` still
+   * dies when a token of ours would have.
+   */
   async verify(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.secret, {
         algorithms: ['HS256'],
         issuer,
+        requiredClaims: ['sub', 'exp', 'iat'],
         currentDate: new Date(this.now()),
       });
-      const { sub, sid, sn } = payload;
-      if (typeof sub !== 'string' || typeof sid !== 'string' || typeof sn !== 'number') {
+      const { sub, sid, sn, iat } = payload;
+      if (
+        typeof sub !== 'string' ||
+        typeof sid !== 'string' ||
+        typeof sn !== 'number' ||
+        typeof iat !== 'number'
+      ) {
         throw new HttpProblem('unauthorized', {
           detail: 'The access token lacks required claims.',
+        });
+      }
+      const ageS = this.now() / 1000 - iat;
+      if (ageS < -clockSkewS) {
+        throw new HttpProblem('unauthorized', {
+          detail: 'The access token says it was issued in the future.',
+        });
+      }
+      if (ageS > this.ttlS + clockSkewS) {
+        throw new HttpProblem('token-expired', {
+          detail: 'The access token is older than the access token lifetime.',
         });
       }
       if (sn <= this.expiredThrough) {
