@@ -27,6 +27,7 @@ import { clientErrorHandler } from './http/client-error-handler.ts';
 import { commonHeaders, installCommonHeaders } from './http/install-common-headers.ts';
 import { installErrorHandling } from './http/install-error-handling.ts';
 import { installOriginGuard } from './http/install-origin-guard.ts';
+import { installQueryGuard } from './http/install-query-guard.ts';
 import { installRequestLog } from './http/install-request-log.ts';
 import { OriginPolicy } from './http/origin-policy.ts';
 import { requestIdOf } from './http/request-id.ts';
@@ -109,6 +110,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   installChaos(app, chaos, stats, random);
   countAnswers(app, stats);
   installVersionPolicy(app, versionPolicy);
+  installQueryGuard(app);
 
   registerAuthRoutes(app, { accessTokens, sessions, users, loginLimiter, stats });
   app.register(async (scope) => {

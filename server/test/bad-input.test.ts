@@ -227,6 +227,43 @@ describe('bad input on every write endpoint', () => {
     }
   });
 
+  it('answers 422 for control characters in any query parameter, on every route (issue 14)', async () => {
+    const none = await client.json<{ total: number }>('GET', '/api/orders?q=zzzz');
+    assert.equal(none.body.total, 0);
+    for (const [path, fields] of [
+      ['/api/orders?q=%00zzzz', ['q']],
+      ['/api/orders?q=zz%7F', ['q']],
+      ['/api/orders?q=%C2%85', ['q']],
+      ['/api/orders?q=a%0Ab&status=%00paid&page=1%09', ['page', 'q', 'status']],
+      ['/api/orders?q=%00&q=%01', ['q']],
+      ['/api/orders?%00=1', ['\u0000']],
+      ['/api/customers?x=%1B', ['x']],
+      ['/api/flags?v=%00', ['v']],
+      ['/api/me?x=%00', ['x']],
+      ['/api/_dev/stats?x=%00', ['x']],
+    ] as const) {
+      const problem = await expectProblem(await client.request('GET', path), 422, 'validation');
+      assert.deepEqual(fieldsOf(problem), fields, path);
+      assert.equal(problem.errors?.[0]?.message, 'must not contain control characters');
+    }
+    const sentry = await client.request(
+      'POST',
+      '/api/_dev/sentry/api/1/envelope/?sentry_key=dev%00key',
+      { rawBody: '{}\n{"type":"event"}\n{}', headers: { 'content-type': 'text/plain' } },
+    );
+    await expectProblem(sentry, 422, 'validation');
+    const kept = await (await fetch(`${server.base}/api/_dev/sentry/events`)).json();
+    assert.deepEqual(kept, { envelopes: [], events: [] });
+    // The token is checked first, unknown routes stay 404, and text that is merely not ASCII is fine.
+    await expectProblem(
+      await client.request('GET', '/api/orders?q=%00', { token: null }),
+      401,
+      'unauthorized',
+    );
+    await expectProblem(await client.request('GET', '/api/nope?q=%00'), 404, 'not-found');
+    assert.equal((await client.request('GET', '/api/orders?q=caf%C3%A9%20au%20lait')).status, 200);
+  });
+
   it('is still up and answering after all of it', async () => {
     assert.equal((await client.request('GET', '/api/me')).status, 200);
   });

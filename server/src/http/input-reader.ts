@@ -18,6 +18,11 @@ interface ArrayRules {
   maxItems?: number;
 }
 
+// C0 controls, DEL and C1 controls. No query value means one (a search term, a number, a
+// status), and they do harm: SQLite ends a LIKE pattern at a NUL, so `q=%00zzzz` matched every
+// order (issue 14).
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+
 /**
  * Reads untrusted input field by field and collects every problem before answering, so one
  * 422 lists all of them (a form can mark every bad field at once).
@@ -101,6 +106,13 @@ export class InputReader {
   /** A number given as text, as query parameters are: "20" reads as 20, "2x" is an error. */
   numericText(value: string, field: string, rules: NumberRules): number | undefined {
     return this.checkNumber(/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value, field, rules);
+  }
+
+  /** Fails `field` when `value` holds a control character; whether it was free of them. */
+  noControlCharacters(value: string, field: string): boolean {
+    if (!controlCharacter.test(value)) return true;
+    this.fail(field, 'must not contain control characters');
+    return false;
   }
 
   optionalBoolean(source: JsonObject | undefined, key: string): boolean | undefined {
