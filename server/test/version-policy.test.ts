@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { parseStrictDate } from '../src/http/parse-strict-date.ts';
 import { appVersionOf, compareSemver, parseSemver } from '../src/version/semver.ts';
-import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+import { Client, expectProblem, fieldsOf, startServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let client: Client;
@@ -119,6 +120,62 @@ describe('version policy', () => {
       [cleared['minVersion'], cleared['deprecatedBelow'], cleared['sunset']],
       [null, null, null],
     );
+  });
+});
+
+describe('strict dates (issue 14)', () => {
+  it('refuses a sunset that is not on the calendar with 422, and keeps the policy', async () => {
+    const before = await putPolicy({ sunset: '2030-06-30' });
+    for (const sunset of [
+      '2026-02-30',
+      '2026-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-06-30T24:00Z',
+      '2026-06-30T12:60Z',
+      '2026-06-30T12:00:60Z',
+      '2026-06-30T12:00+24:00',
+      '2026-06-30T12:00',
+      '2026-6-30',
+      '30.06.2026',
+      'Tue, 31 Feb 2026 12:00:00 GMT',
+      'Mon, 01 Jan 2030 12:00:00 GMT',
+      'Tuesday, 01-Jan-30 12:00:00 GMT',
+      'Tue Jan  1 12:00:00 2030',
+      '1767225600000',
+    ]) {
+      const response = await fetch(`${server.base}/api/_dev/version-policy`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sunset }),
+      });
+      const problem = await expectProblem(response, 422, 'validation');
+      assert.deepEqual(fieldsOf(problem), ['sunset'], sunset);
+    }
+    const after = await (await fetch(`${server.base}/api/_dev/version-policy`)).json();
+    assert.deepEqual(after, before);
+  });
+
+  it('reads the three forms the README names, to the millisecond and across offsets', () => {
+    for (const [text, iso] of [
+      ['2028-02-29', '2028-02-29T00:00:00.000Z'],
+      ['2000-02-29', '2000-02-29T00:00:00.000Z'],
+      ['2030-06-30T23:59Z', '2030-06-30T23:59:00.000Z'],
+      ['2030-06-30T23:59:59.1234Z', '2030-06-30T23:59:59.123Z'],
+      ['2030-07-01T01:30:00+02:00', '2030-06-30T23:30:00.000Z'],
+      ['2030-06-30T20:00:00-05:30', '2030-07-01T01:30:00.000Z'],
+      ['Tue, 01 Jan 2030 12:00:00 GMT', '2030-01-01T12:00:00.000Z'],
+      ['Thu, 29 Feb 2024 00:00:00 GMT', '2024-02-29T00:00:00.000Z'],
+      ['0050-01-01', '0050-01-01T00:00:00.000Z'],
+    ] as const) {
+      const time = parseStrictDate(text);
+      assert.ok(time !== undefined, text);
+      assert.equal(new Date(time).toISOString(), iso, text);
+    }
+    for (const text of ['1900-02-29', '2026-02-30', '2026-02-30T00:00Z', ' 2026-01-01', '']) {
+      assert.equal(parseStrictDate(text), undefined, text);
+    }
   });
 });
 

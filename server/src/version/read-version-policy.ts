@@ -1,9 +1,7 @@
 import { InputReader } from '../http/input-reader.ts';
+import { parseStrictDate } from '../http/parse-strict-date.ts';
 import { parseSemver } from './semver.ts';
 import type { VersionPolicySettings } from './version-policy.ts';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** `PUT /api/_dev/version-policy` body; the sunset comes back as an ISO 8601 time. */
 export function readVersionPolicy(raw: unknown): Partial<VersionPolicySettings> {
@@ -21,9 +19,12 @@ export function readVersionPolicy(raw: unknown): Partial<VersionPolicySettings> 
   const sunset = reader.nullableString(body, 'sunset', { maxLength: 100 });
   if (sunset === null) changes.sunset = null;
   else if (sunset !== undefined) {
-    const time = isoDate.test(sunset) || httpDate.test(sunset) ? Date.parse(sunset) : Number.NaN;
-    if (Number.isNaN(time)) reader.fail('sunset', 'must be an ISO 8601 date or an HTTP-date');
-    else changes.sunset = new Date(time).toISOString();
+    const time = parseStrictDate(sunset);
+    if (time === undefined) {
+      reader.fail('sunset', 'must be a real date: YYYY-MM-DD, an ISO 8601 time or an HTTP-date');
+    } else {
+      changes.sunset = new Date(time).toISOString();
+    }
   }
   reader.throwIfInvalid();
   return changes;
