@@ -5,6 +5,7 @@ import { InputReader } from '../http/input-reader.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { publicUser } from './auth-user.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { noStore } from './no-store.ts';
 import { decoyPasswordHash, verifyPassword } from './password-hash.ts';
 import { clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-cookie.ts';
 import type { RefreshSessions } from './refresh-sessions.ts';
@@ -31,7 +32,7 @@ export function registerAuthRoutes(
   app: FastifyInstance,
   { accessTokens, sessions, users, loginLimiter, stats }: AuthRoutesDeps,
 ): void {
-  app.post('/api/auth/login', async (request, reply) => {
+  app.post('/api/auth/login', { onSend: noStore }, async (request, reply) => {
     const reader = new InputReader();
     const body = reader.object(request.body, '', ['email', 'password']);
     const email = reader.string(body, 'email', { minLength: 1, maxLength: 320 });
@@ -63,7 +64,7 @@ export function registerAuthRoutes(
   });
 
   // The body is ignored: the refresh token is the cookie.
-  app.post('/api/auth/refresh', async (request, reply) => {
+  app.post('/api/auth/refresh', { onSend: noStore }, async (request, reply) => {
     try {
       assertXsrf(request);
       const presented = request.cookies[refreshCookie];
@@ -85,7 +86,7 @@ export function registerAuthRoutes(
     }
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', { onSend: noStore }, async (request, reply) => {
     assertXsrf(request);
     const presented = request.cookies[refreshCookie];
     if (presented) sessions.revoke(presented);
