@@ -7,11 +7,15 @@
 // with the CPU slowed (Emulation.setCPUThrottlingRate). BENCH_PROFILE_SEQUENTIAL=N does no
 // profiling: N sequential GETs per stack (keel, bare, bare-headers, taking turns) against the
 // dev API, each split by its Resource Timing entry into the time before the fetch starts, the
-// fetch, and the time from the last byte to the caller (medians, µs).
+// fetch, and the time from the last byte to the caller (medians, µs). BENCH_PROFILE_FETCH_DEPTH=1
+// measures the synchronous cost of one `fetch()` called from stacks of growing depth, in a page
+// driven by Playwright and in one driven by bench/cdp.ts (why the bench uses the latter).
+// Everything else runs in a bench/cdp.ts page, as `npm run bench` does.
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HARNESS_BASE, buildHarness } from './build-harness';
+import { CdpBrowser } from './cdp';
 import { startDevApi } from './dev-api-process';
 import { startBenchServer } from './serve';
 
@@ -38,67 +42,65 @@ async function main(): Promise<void> {
   const top = Number(process.env['BENCH_PROFILE_TOP'] ?? 40);
   const api = await startDevApi({ ACCESS_TOKEN_TTL_S: '3600' });
   const server = await startBenchServer(api.port, await buildHarness({ minify: false }));
-  const browser = await chromium.launch({
-    executablePath: requireChrome(),
-    args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
-  });
+  const browser = await CdpBrowser.launch();
   try {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${HARNESS_BASE}index.html`);
-    await page.waitForFunction(() => 'keelBench' in window);
-    const run = (n: number) =>
-      page.evaluate(
-        ([s, c]) =>
-          (
-            window as unknown as {
-              keelBench: { inPage(o: { stack: string; calls: number }): Promise<number> };
-            }
-          ).keelBench.inPage({ stack: s, calls: c }),
-        [stack, n] as const,
-      );
+    const page = await browser.newPage(`${server.origin}${HARNESS_BASE}index.html`);
+    await page.waitFor(`'keelBench' in window`);
+    if (process.env['BENCH_PROFILE_FETCH_DEPTH']) {
+      const options = { url: `${HARNESS_BASE}index.html`, depths: [1, 50, 200, 1000], calls: 300 };
+      const plain = await page.bench<Record<string, number>>('fetchDepth', options);
+      const playwright = await chromium.launch({
+        executablePath: requireChrome(),
+        args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
+      });
+      try {
+        const driven = await playwright.newPage();
+        await driven.goto(`${server.origin}${HARNESS_BASE}index.html`);
+        await driven.waitForFunction(() => 'keelBench' in window);
+        const viaPlaywright = await driven.evaluate(
+          (o) =>
+            (
+              window as unknown as {
+                keelBench: { fetchDepth(x: typeof o): Promise<Record<string, number>> };
+              }
+            ).keelBench.fetchDepth(o),
+          options,
+        );
+        console.log('synchronous cost of one fetch() by stack depth, median µs:');
+        console.table({ 'bench/cdp.ts page': plain, 'Playwright page': viaPlaywright });
+      } finally {
+        await playwright.close();
+      }
+      return;
+    }
+    const run = (n: number) => page.bench<number>('inPage', { stack, calls: n });
     const burstSize = Number(process.env['BENCH_PROFILE_BURST'] ?? 0);
     const throttle = Number(process.env['BENCH_PROFILE_THROTTLE'] ?? 1);
     const burst = () =>
-      page.evaluate(
-        ([s, n]) =>
-          (
-            window as unknown as {
-              keelBench: {
-                bursts(o: object): Promise<{ ms: Record<string, number[]> }>;
-              };
-            }
-          ).keelBench
-            .bursts({ stacks: [s], url: '/api/me', n, reps: 1 })
-            .then((r) => r.ms[s][0]),
-        [stack, burstSize] as const,
-      );
+      page
+        .bench<{
+          ms: Record<string, number[]>;
+        }>('bursts', { stacks: [stack], url: '/api/me', n: burstSize, reps: 1 })
+        .then((r) => r.ms[stack][0]);
     const sequential = Number(process.env['BENCH_PROFILE_SEQUENTIAL'] ?? 0);
     if (sequential) {
-      const parts = await page.evaluate(
-        (n) =>
-          (
-            window as unknown as {
-              keelBench: { timeline(o: object): Promise<Record<string, Record<string, number>>> };
-            }
-          ).keelBench.timeline({
-            stacks: ['bare', 'bare-headers', 'keel'],
-            url: '/api/me',
-            calls: n,
-          }),
-        sequential,
-      );
+      const parts = await page.bench('timeline', {
+        stacks: ['bare', 'bare-headers', 'keel'],
+        url: '/api/me',
+        calls: sequential,
+      });
       console.log(`${sequential} sequential GET /api/me per stack, medians in µs:`);
       console.table(parts);
       return;
     }
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = page;
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const plain = burstSize ? await burst() : await run(calls);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
     const profiled = burstSize ? await burst() : await run(calls);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     mkdirSync(join(__dirname, '.scratch'), { recursive: true });
     writeFileSync(join(__dirname, '.scratch', 'profile.cpuprofile'), JSON.stringify(profile));
 

@@ -1,14 +1,15 @@
 // `npm run bench`: the measurements of issues 7, 10 and 13 in one run on this machine. Starts the dev API (free
 // port, in-memory database), bundles the browser harness, serves both on one origin, drives
-// headless Chromium through Playwright, then builds the app for production. Writes
+// headless Chromium over the DevTools Protocol (bench/cdp.ts, which says why not through
+// Playwright), then builds the app for production. Writes
 // bench/results.json and bench/RESULTS.md and prints the summary table.
-import { type Browser, chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { HARNESS_BASE, buildHarness } from './build-harness';
+import { CdpBrowser } from './cdp';
 import { measureBundle } from './bundle';
 import { measureLighthouse } from './lighthouse';
 import { benchConfig } from './config';
@@ -18,11 +19,10 @@ import type { StackName } from './harness/stack-names';
 import { type BenchResults, renderMarkdown, renderTable } from './report';
 import { startBenchServer } from './serve';
 
-// Shared with Playwright's config: Debian's Chromium and the flags this machine needs.
+// Debian's Chromium, as Playwright's config finds it (Lighthouse starts its own).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { requireChrome, CHROME_FLAGS } = require('../scripts/find-chrome.cjs') as {
+const { requireChrome } = require('../scripts/find-chrome.cjs') as {
   requireChrome: () => string;
-  CHROME_FLAGS: string[];
 };
 
 const root = join(__dirname, '..');
@@ -71,40 +71,28 @@ async function main(): Promise<void> {
   if (browserSections.length) {
     log('starting the dev API, bundling the harness');
     const api = await startDevApi({ ACCESS_TOKEN_TTL_S: String(config.accessTokenTtlS) });
-    let browser: Browser | undefined;
+    let browser: CdpBrowser | undefined;
     const server = await startBenchServer(api.port, await buildHarness());
     try {
-      browser = await chromium.launch({
-        executablePath: requireChrome(),
-        args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
-      });
-      results.machine.chromium = browser.version();
-      const page = await browser.newPage();
+      browser = await CdpBrowser.launch();
+      results.machine.chromium = await browser.version();
+      const page = await browser.newPage(`${server.origin}${HARNESS_BASE}index.html`);
       const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(String(error)));
-      await page.goto(`${server.origin}${HARNESS_BASE}index.html`);
-      await page.waitForFunction(() => 'keelBench' in window);
+      page.onError((error) => pageErrors.push(error));
+      await page.waitFor(`'keelBench' in window`);
       // A slow device: Chrome DevTools Protocol's CPU throttling (DevTools' "low-end mobile" is 4×).
-      const cdp = await page.context().newCDPSession(page);
       const throttled = async <T>(task: () => Promise<T>): Promise<T> => {
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: config.throttle });
+        await page.send('Emulation.setCPUThrottlingRate', { rate: config.throttle });
         try {
           return await task();
         } finally {
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+          await page.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         }
       };
       const bench = <K extends keyof KeelBench>(
         name: K,
         arg: Parameters<KeelBench[K]>[0],
-      ): Promise<Awaited<ReturnType<KeelBench[K]>>> =>
-        page.evaluate(
-          ([n, a]) =>
-            (window as unknown as { keelBench: Record<string, (x: unknown) => unknown> }).keelBench[
-              n
-            ](a),
-          [name, arg] as const,
-        ) as Promise<Awaited<ReturnType<KeelBench[K]>>>;
+      ): Promise<Awaited<ReturnType<KeelBench[K]>>> => page.bench(name, arg);
 
       if (config.sections.includes('overhead')) {
         log(

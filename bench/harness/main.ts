@@ -12,6 +12,7 @@ import {
   soak,
   storm,
   timeline,
+  fetchDepth,
 } from './scenarios';
 
 installGlobalCounters();
@@ -25,6 +26,7 @@ const api = {
   outage,
   soak,
   timeline,
+  fetchDepth,
   soakPhases: () => SOAK_PHASES,
   counters: () => ({ ...counters, samples: [...counters.samples] }),
   userAgent: () => navigator.userAgent,
