@@ -1,4 +1,5 @@
 import type { FieldErrors, ProblemDetails } from './problem-details';
+import { traceIdOf } from './request-id';
 
 /** Every way a network call can fail, as the UI sees it (DESIGN.md, "Errors"). */
 export type AppErrorKind =
@@ -71,6 +72,14 @@ export class AppError extends Error {
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfterMs = init.retryAfterMs;
     this.minVersion = init.minVersion;
+  }
+
+  /**
+   * The W3C trace id of the call (the one its `traceparent` headers carried): the request id's
+   * 32 hex digits. What an error report links to, to find the call in the server's traces.
+   */
+  get traceId(): string | undefined {
+    return this.requestId === undefined ? undefined : traceIdOf(this.requestId);
   }
 
   /** A copy with the call's bookkeeping filled in, as the error mapper does once. */

@@ -8,6 +8,7 @@ import type { AppError, AppErrorKind } from './app-error';
 import type { AccessTokenSource } from './auth-interceptor';
 import type { CallPlanner } from './call-planner';
 import type { RetryPolicy } from './network-layer-options';
+import { newSpanId, traceparent } from './request-id';
 import { redactHeaderValue } from './secret-names';
 
 /** One HTTP attempt of a logical call: one trip to the server. */
@@ -16,6 +17,11 @@ export interface AttemptRecord {
   readonly n: number;
   /** The auth interceptor's replay of attempt `n` with a refreshed token (its own trip). */
   readonly replay: boolean;
+  /**
+   * Its span in the call's trace (`traceparent`), a new one per trip, so retries and replays
+   * show as siblings; absent for a call to an origin outside `apiOrigins`, which gets no header.
+   */
+  readonly spanId?: string;
   /** When it was sent (after any wait in the dispatcher's queue). */
   readonly startedAt: number;
   durationMs: number;
@@ -49,6 +55,7 @@ export class Attempt implements AttemptRecord {
   constructor(
     readonly n: number,
     readonly replay: boolean,
+    readonly spanId: string | undefined,
     readonly startedAt: number,
     sent: HttpHeaders,
   ) {
@@ -85,6 +92,8 @@ export interface CallFacts {
   /** Allow-listed and not `SKIP_AUTH`: the call carries the access token. */
   readonly authenticated: boolean;
   readonly requestId: string;
+  /** The W3C trace id of the call (`traceparent`): the request id's 32 hex digits. */
+  readonly traceId: string;
   readonly startedAt: number;
   /** Epoch ms by which the whole call, retries and waits included, must settle. */
   readonly deadlineAt: number;
@@ -111,6 +120,7 @@ export class CallPlan implements CallFacts {
   readonly authPath: boolean;
   readonly authenticated: boolean;
   readonly requestId: string;
+  readonly traceId: string;
   readonly startedAt: number;
   readonly deadlineAt: number;
   readonly attemptTimeoutMs: number;
@@ -136,6 +146,8 @@ export class CallPlan implements CallFacts {
   sentToken: string | null = null;
   /** The AppError the last attempt's answer became; errors not identical to it were decided by a stage. */
   wireError: AppError | null = null;
+  /** The span id `stamp` gave the attempt going out (its `traceparent`); none off the allow-list. */
+  private spanId: string | undefined;
 
   /** Headers the stages add (`X-Request-Id`, version headers, `Idempotency-Key`). */
   private readonly headers: Record<string, string> = {};
@@ -153,6 +165,7 @@ export class CallPlan implements CallFacts {
     this.authPath = facts.authPath;
     this.authenticated = facts.authenticated;
     this.requestId = facts.requestId;
+    this.traceId = facts.traceId;
     this.startedAt = facts.startedAt;
     this.deadlineAt = facts.deadlineAt;
     this.attemptTimeoutMs = facts.attemptTimeoutMs;
@@ -167,12 +180,18 @@ export class CallPlan implements CallFacts {
   }
 
   /**
-   * The request as this attempt goes out: every stage's headers, `X-Attempt`, and the token
-   * read now (so an attempt that waited in the queue through a refresh carries the new one).
+   * The request as this attempt goes out: every stage's headers, `X-Attempt`, a `traceparent`
+   * with a new span id, and the token read now (so an attempt that waited in the queue through
+   * a refresh carries the new one). Only allow-listed origins get Keel's headers.
    */
   stamp<T>(req: HttpRequest<T>): HttpRequest<T> {
     const headers: Record<string, string> = { ...this.headers };
-    if (this.allowListed) headers['X-Attempt'] = String(this.attemptNumber);
+    this.spanId = undefined;
+    if (this.allowListed) {
+      headers['X-Attempt'] = String(this.attemptNumber);
+      this.spanId = newSpanId();
+      headers['traceparent'] = traceparent(this.traceId, this.spanId);
+    }
     if (this.tokens) {
       const token = this.tokens.current();
       this.sentToken = token;
@@ -185,7 +204,7 @@ export class CallPlan implements CallFacts {
   }
 
   beginAttempt(now: number, sent: HttpHeaders): Attempt {
-    const attempt = new Attempt(this.attemptNumber, this.replay, now, sent);
+    const attempt = new Attempt(this.attemptNumber, this.replay, this.spanId, now, sent);
     this.attempts.push(attempt);
     return attempt;
   }

@@ -21,7 +21,7 @@ import { BACKGROUND } from './observability-interceptor';
 import { originOf, originSet, resolveUrl } from './origin';
 import { OriginDispatcher } from './origin-dispatcher';
 import { OriginHealth } from './origin-health';
-import { newRequestId } from './request-id';
+import { newRequestId, traceIdOf } from './request-id';
 import { IDEMPOTENCY_KEY, RETRY, RETRY_RANDOM } from './retry-interceptor';
 
 /**
@@ -57,6 +57,7 @@ export class CallPlanner {
     const { origin, path } = resolveUrl(req.url, this.base, this.baseOrigin);
     const allowListed = origin !== undefined && this.allowed.has(origin);
     const retry = context.get(RETRY);
+    const requestId = newRequestId();
     return new CallPlan(this, {
       method,
       url: req.urlWithParams,
@@ -65,7 +66,8 @@ export class CallPlanner {
       allowListed,
       authPath: this.isAuthPath(path),
       authenticated: allowListed && !context.get(SKIP_AUTH),
-      requestId: newRequestId(),
+      requestId,
+      traceId: traceIdOf(requestId),
       startedAt: now,
       deadlineAt: now + (context.get(DEADLINE) ?? this.deadlineMs),
       attemptTimeoutMs: context.get(ATTEMPT_TIMEOUT) ?? this.attemptTimeoutMs,

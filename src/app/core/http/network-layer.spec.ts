@@ -141,6 +141,35 @@ describe('the network layer chain', () => {
       b.flush({});
     });
 
+    it('sends a W3C traceparent: one trace per call, the request id, a new span per attempt', () => {
+      const call = collect(http.get('/api/orders'));
+      const first = backend.expectOne('/api/orders');
+      fail503(first);
+      layer.clock.advance(10_000);
+      const second = backend.expectOne('/api/orders');
+      second.flush({ items: [] });
+      const [a, b] = [first, second].map((r) => r.request.headers.get('traceparent') ?? '');
+      for (const header of [a, b]) expect(header).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+      const id = first.request.headers.get('X-Request-Id') ?? '';
+      expect(a.split('-')[1]).toBe(id.replace(/-/g, ''));
+      // Retries are siblings: the same trace, each attempt its own span.
+      expect(b.split('-')[1]).toBe(a.split('-')[1]);
+      expect(b.split('-')[2]).not.toBe(a.split('-')[2]);
+      expect(call.value).toEqual({ items: [] });
+    });
+
+    it("gives each logical call its own trace, and a failed call's AppError names it", () => {
+      collect(http.get('/api/a'));
+      const failed = collect(http.get('/api/b'));
+      const a = backend.expectOne('/api/a');
+      const b = backend.expectOne('/api/b');
+      const traceOf = (r: typeof a) => (r.request.headers.get('traceparent') ?? '').split('-')[1];
+      expect(traceOf(a)).not.toBe(traceOf(b));
+      a.flush({});
+      b.flush(null, { status: 404, statusText: 'Not Found' });
+      expect(failed.error?.traceId).toBe(traceOf(b));
+    });
+
     it('says X-App-Version and X-Platform on every attempt', () => {
       collect(http.get('/api/orders'));
       const first = backend.expectOne('/api/orders');
@@ -157,9 +186,17 @@ describe('the network layer chain', () => {
     it('sends no Keel headers to an origin outside the allow-list', () => {
       collect(http.get('https://cdn.example.com/x.json'));
       const req = backend.expectOne('https://cdn.example.com/x.json');
-      for (const name of ['X-Request-Id', 'X-App-Version', 'X-Platform', 'X-Attempt'])
+      for (const name of [
+        'X-Request-Id',
+        'X-App-Version',
+        'X-Platform',
+        'X-Attempt',
+        'traceparent',
+      ])
         expect(req.request.headers.has(name)).withContext(name).toBeFalse();
       req.flush({});
+      expect(records[0].traceId).toBeUndefined();
+      expect(records[0].attempts[0].spanId).toBeUndefined();
     });
 
     it('keeps an Idempotency-Key the caller set as a header, on every attempt', () => {

@@ -17,6 +17,8 @@ export const BACKGROUND = new HttpContextToken<boolean>(() => false);
 /** One logical call, retries included, as the observability hook records it. */
 export interface NetworkCallRecord {
   readonly requestId: string;
+  /** The W3C trace id its attempts sent in `traceparent`; absent off the allow-list (none sent). */
+  readonly traceId?: string;
   readonly method: string;
   /** With secret query values redacted. */
   readonly url: string;
@@ -115,6 +117,7 @@ function recordOf(
 ): NetworkCallRecord {
   return {
     requestId: plan.requestId,
+    ...(plan.allowListed ? { traceId: plan.traceId } : {}),
     method: plan.method,
     url: redactUrl(plan.url),
     startedAt: plan.startedAt,

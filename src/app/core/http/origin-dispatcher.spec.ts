@@ -281,6 +281,23 @@ describe('the dispatcher (through the chain)', () => {
       ]);
     });
 
+    it("gives a 401's replay its own span in the call's trace", () => {
+      collect(http.get('/api/a'));
+      const first = backend.expectOne('/api/a');
+      first.flush(null, { status: 401, statusText: 'Unauthorized' });
+      source.finishRefresh('new');
+      const replay = backend.expectOne('/api/a');
+      replay.flush({});
+      const [sent, replayed] = [first, replay].map((r) =>
+        (r.request.headers.get('traceparent') ?? '').split('-'),
+      );
+      expect(replayed[1]).toBe(sent[1]);
+      expect(replayed[2]).not.toBe(sent[2]);
+      const record = records.find((r) => r.url === '/api/a');
+      expect(record?.traceId).toBe(sent[1]);
+      expect(record?.attempts.map((x) => x.spanId)).toEqual([sent[2], replayed[2]]);
+    });
+
     it('releases held calls when the refresh fails, and they fail on their own answers', () => {
       const calls = ['/api/a', '/api/b'].map((url) => collect(http.get(url)));
       backend.expectOne('/api/a').flush(null, { status: 401, statusText: 'Unauthorized' });
