@@ -9,8 +9,7 @@ import { routes } from './app.routes';
 import { provideSession } from './core/auth';
 import { provideFeatureFlags } from './core/feature-flags';
 import { provideNetworkLayer } from './core/http';
-import { provideObservability, sentryVersionReporter } from './core/observability';
-import { VERSION_REPORTER } from './features/version/version-reporter';
+import { provideObservability } from './core/observability';
 import { IdlePreloading } from './idle-preloading';
 import { withPageLoadFailures } from './shared/page-load-failure';
 import { serviceWorkerScript } from './shared/service-worker-script';
@@ -31,9 +30,8 @@ export const appConfig: ApplicationConfig = {
     provideNetworkLayer(),
     provideSession(),
     provideFeatureFlags(), // cached flags at startup; loads while signed in (README)
+    // Metrics and Sentry; also where decode, flag, version and network-error reports go.
     provideObservability(),
-    // "Update required" and deprecations go to Sentry, once each.
-    { provide: VERSION_REPORTER, useFactory: sentryVersionReporter },
     // The app shell offline, production builds only (ngsw-config.json; API calls are never
     // cached by it). Registered once the app is stable, so it never competes with the first
     // load; new versions are offered by AppUpdate (README "Offline"). The script's URL is a

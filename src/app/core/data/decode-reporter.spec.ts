@@ -1,14 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import { NetworkMetricsStore } from '../observability';
 import { DECODE_REPORTER, consoleDecodeReporter } from './decode-reporter';
 
 describe('DECODE_REPORTER', () => {
-  it('defaults to a reporter that counts repairs in the network metrics', () => {
-    TestBed.inject(DECODE_REPORTER).repaired({
-      what: 'order',
-      repairs: [{ path: 'notes', action: 'defaulted', reason: 'null' }],
-    });
-    expect(TestBed.inject(NetworkMetricsStore).decodeRepairs()).toBe(1);
+  // provideObservability() replaces it with the metric reporter (provide-observability.spec.ts).
+  it('defaults to the console reporter, so core/data needs nothing from core/observability', () => {
+    expect(TestBed.inject(DECODE_REPORTER)).toBe(consoleDecodeReporter);
   });
 
   it('warns in the console in dev mode with each repair on one line', () => {

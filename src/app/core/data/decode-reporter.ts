@@ -1,5 +1,4 @@
 import { InjectionToken, isDevMode } from '@angular/core';
-import { metricDecodeReporter } from '../observability';
 
 /** One thing a schema repaired: a field given its default, or a list item dropped. */
 export interface DecodeRepair {
@@ -32,12 +31,12 @@ export const consoleDecodeReporter: DecodeReporter = {
 };
 
 /**
- * Where repositories send their decode reports.
- * @default `metricDecodeReporter` from core/observability: a metric, a Sentry breadcrumb and,
- * in dev mode, a console warning. (The default lives here, not in provideObservability, so that
- * nothing the app loads at startup imports this folder and its schema library.)
+ * Where repositories send their decode reports. `provideObservability()` replaces it with one
+ * that counts a metric and leaves a Sentry breadcrumb (core/observability depends on this folder,
+ * never the other way round).
+ * @default `consoleDecodeReporter`: a console warning in dev mode only
  */
 export const DECODE_REPORTER = new InjectionToken<DecodeReporter>('DECODE_REPORTER', {
   providedIn: 'root',
-  factory: () => metricDecodeReporter(),
+  factory: () => consoleDecodeReporter,
 });

@@ -1,8 +1,7 @@
-import { inject, isDevMode } from '@angular/core';
-// Type only: core/data imports this file for its default reporter, and nothing at startup may
-// pull in core/data (and with it the schema library).
-import type { DecodeReport, DecodeReporter } from '../data';
+import { inject } from '@angular/core';
+import { type DecodeReporter, consoleDecodeReporter } from '../data';
 import { type FlagReporter, consoleFlagReporter } from '../feature-flags';
+import type { VersionReporter } from '../version';
 import { NetworkMetricsStore } from './network-metrics-store';
 import { SENTRY_CLIENT } from './sentry-client';
 
@@ -21,7 +20,7 @@ export function metricDecodeReporter(): DecodeReporter {
           repairs: report.repairs.slice(0, 20).map((r) => `${r.path} ${r.action} (${r.reason})`),
         },
       });
-      if (isDevMode()) console.warn(`[decode] ${describe(report)}`);
+      consoleDecodeReporter.repaired(report);
     },
   };
 }
@@ -44,18 +43,8 @@ export function metricFlagReporter(): FlagReporter {
   };
 }
 
-/**
- * Version trouble as Sentry messages: "update required" and "deprecated" (each reported once by
- * the version awareness). Typed by shape, so core/ needs nothing from features/.
- */
-export function sentryVersionReporter(): {
-  upgradeRequired(report: { appVersion: string; minVersion: string | null }): void;
-  deprecated(report: {
-    appVersion: string;
-    deprecatedAt: number | null;
-    sunsetAt: number | null;
-  }): void;
-} {
+/** Version trouble as Sentry messages: "update required" and "deprecated" (each reported once). */
+export function sentryVersionReporter(): VersionReporter {
   const sentry = inject(SENTRY_CLIENT);
   return {
     upgradeRequired: ({ appVersion, minVersion }) =>
@@ -73,8 +62,4 @@ export function sentryVersionReporter(): {
         { 'version.event': 'deprecated' },
       ),
   };
-}
-
-function describe(report: DecodeReport): string {
-  return `${report.what} needed ${report.repairs.length} repair(s): ${report.repairs.map((r) => `${r.path} ${r.action} (${r.reason})`).join('; ')}`;
 }

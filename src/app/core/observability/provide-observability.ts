@@ -8,9 +8,11 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { Router } from '@angular/router';
+import { DECODE_REPORTER } from '../data';
 import { FLAG_REPORTER } from '../feature-flags';
 import { NETWORK_CALL_SINK, NETWORK_ERROR_REPORTER, type NetworkCallRecord } from '../http';
-import { metricFlagReporter } from './app-reporters';
+import { VERSION_REPORTER } from '../version';
+import { metricDecodeReporter, metricFlagReporter, sentryVersionReporter } from './app-reporters';
 import { DeferredSentryErrorHandler } from './deferred-error-handler';
 import { logNetworkCall } from './dev-network-log';
 import { NetworkAlerts } from './network-alerts';
@@ -21,6 +23,10 @@ import { SentryNetworkReporter } from './sentry-network-reporter';
 /**
  * Wires the network layer's hooks: every call record feeds the metrics store (and, in dev
  * mode, the console log); every failed call goes to Sentry once; alerts watch the metrics.
+ * The four reporter tokens are owned by the folders that report (each with a console default)
+ * and replaced here: network errors (core/http), decode repairs (core/data), flag issues
+ * (core/feature-flags) and version trouble (core/version). So the dependency only ever points
+ * from core/observability to them, never back.
  * Sentry's ErrorHandler and TraceService are the SDK's own, attached when it has loaded.
  */
 export function provideObservability(): EnvironmentProviders {
@@ -40,7 +46,9 @@ export function provideObservability(): EnvironmentProviders {
       },
     },
     { provide: NETWORK_ERROR_REPORTER, useExisting: SentryNetworkReporter },
+    { provide: DECODE_REPORTER, useFactory: metricDecodeReporter },
     { provide: FLAG_REPORTER, useFactory: metricFlagReporter },
+    { provide: VERSION_REPORTER, useFactory: sentryVersionReporter },
     { provide: ErrorHandler, useClass: DeferredSentryErrorHandler },
     provideAppInitializer(() => {
       inject(NetworkAlerts);

@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import type { AppError, AppErrorKind, NetworkErrorReporter } from '../http';
+import { REPORTED } from './reported-errors';
 import { routeOf } from './route-of';
 import { SENTRY_CLIENT } from './sentry-client';
 
@@ -19,9 +20,6 @@ const EXPECTED: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
   // Reported once, by the version awareness, not once per call.
   'upgrade-required',
 ]);
-
-/** Reported AppErrors, so the global handlers do not send the same failure a second time. */
-export const REPORTED = new WeakSet<object>();
 
 /**
  * The error mapper's reporter: one Sentry event per failed logical call, grouped by kind and

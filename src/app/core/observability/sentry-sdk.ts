@@ -3,9 +3,9 @@
 // loaded beside the app; named re-exports keep the rest of the SDK tree-shaken out.
 import { browserTracingIntegration, init } from '@sentry/angular';
 import { isAppError } from '../http';
+import { REPORTED } from './reported-errors';
 import type { RuntimeConfig } from './runtime-config';
 import { scrubDeep } from './scrub';
-import { REPORTED } from './sentry-network-reporter';
 
 export {
   addBreadcrumb,

@@ -17,7 +17,7 @@ export interface DeprecationReport {
 
 /**
  * Hears about version trouble: "update required" once per page load, a deprecation once per
- * browser session. The observability work sends both to Sentry.
+ * browser session (features/version's `VersionNotices` decides when).
  */
 export interface VersionReporter {
   upgradeRequired(report: UpgradeRequiredReport): void;
@@ -40,7 +40,8 @@ export const consoleVersionReporter: VersionReporter = {
 };
 
 /**
- * Where version trouble is reported.
+ * Where version trouble is reported. `provideObservability()` replaces it with one that sends
+ * both to Sentry as messages.
  * @default `consoleVersionReporter`: a console warning in dev mode only
  */
 export const VERSION_REPORTER = new InjectionToken<VersionReporter>('VERSION_REPORTER', {

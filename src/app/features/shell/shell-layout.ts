@@ -21,9 +21,8 @@ import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dial
 import { ErrorState } from '../../shared/error-state';
 import { injectOnline } from '../../shared/inject-online';
 import { PageLoadFailure } from '../../shared/page-load-failure';
-import { OrderOutbox } from '../orders/order-outbox';
-import { OutboxPanel } from '../orders/outbox-panel';
-import { DeprecationBanner } from '../version/deprecation-banner';
+import { OrderOutbox, OutboxPanel } from '../orders';
+import { DeprecationBanner } from '../version';
 import { focusOnNavigation } from './focus-on-navigation';
 
 /**

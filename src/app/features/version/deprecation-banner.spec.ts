@@ -3,7 +3,7 @@ import { APP_VERSION, ApiVersionSignals } from '../../core/http';
 import { MemoryStorage } from '../../core/feature-flags/testing';
 import { DeprecationBanner } from './deprecation-banner';
 import { VERSION_NOTICE_STORAGE } from './version-notices';
-import { VERSION_REPORTER } from './version-reporter';
+import { VERSION_REPORTER } from '../../core/version';
 
 describe('DeprecationBanner', () => {
   let fixture: ComponentFixture<DeprecationBanner>;

@@ -3,7 +3,7 @@ import { APP_VERSION, ApiVersionSignals } from '../../core/http';
 import { MemoryStorage } from '../../core/feature-flags/testing';
 import { UpdateRequiredScreen } from './update-required-screen';
 import { RELOAD_PAGE, VERSION_NOTICE_STORAGE } from './version-notices';
-import { VERSION_REPORTER } from './version-reporter';
+import { VERSION_REPORTER } from '../../core/version';
 
 describe('UpdateRequiredScreen', () => {
   let fixture: ComponentFixture<UpdateRequiredScreen>;

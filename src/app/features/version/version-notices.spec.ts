@@ -5,7 +5,7 @@ import { ApiVersionSignals } from '../../core/http';
 import { collect, networkLayerTesting, type NetworkLayerTesting } from '../../core/http/testing';
 import { MemoryStorage } from '../../core/feature-flags/testing';
 import { VERSION_NOTICE_STORAGE, VersionNotices } from './version-notices';
-import { VERSION_REPORTER, type VersionReporter } from './version-reporter';
+import { VERSION_REPORTER, type VersionReporter } from '../../core/version';
 
 const SUNSET = 'Tue, 15 Jan 2030 00:00:00 GMT';
 

@@ -9,7 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 import { APP_VERSION, ApiVersionSignals } from '../../core/http';
-import { VERSION_REPORTER } from './version-reporter';
+import { VERSION_REPORTER } from '../../core/version';
 
 /**
  * Where "deprecation reported" and "banner dismissed" are remembered for the browser session
