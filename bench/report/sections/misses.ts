@@ -1,0 +1,86 @@
+import type { BenchResults } from '../bench-results';
+import { fillSection } from '../fill-template';
+import { finite, kinds, med, ms, n, pct, x } from '../format';
+import { FLAT, type SummaryRow, summaryRows } from '../summary-rows';
+
+/** Every missed goal of the summary, with what the run's figures say about why. */
+export function missesSection(r: BenchResults): string {
+  const rows = summaryRows(r).filter((row) => row.verdict === 'MISSED');
+  return fillSection('misses', {
+    misses: rows.length
+      ? rows.map((row) => `- **${row.figure}**: ${row.keel} against ${row.goal}. ${why(row, r)}`)
+      : ['None in this run.'],
+  });
+}
+
+function why(row: SummaryRow, r: BenchResults): string {
+  const o = r.overhead;
+  if (row.figure.startsWith('in-page') && o) {
+    const keel = o.inPageUsPerCall['keel'];
+    const bare = o.inPageUsPerCall['bare'];
+    const level = keel.median ?? keel.first;
+    return `${level > 15 ? `${(level - 15).toFixed(1)} µs over the goal, with the bare client at ${bare.median ?? bare.first} µs in the same blocks. ` : ''}${keel.last > keel.first * FLAT ? `The cost grows over the run (${keel.first} → ${keel.last} µs): something per call is not constant. ` : ''}\`npm run bench:profile\` shows where the time goes.`;
+  }
+  if (row.figure.includes('sequential') && o) {
+    const perCall =
+      ((med(o.sequentialMs['keel']) - med(o.sequentialMs['bare'])) / o.options.sequential) * 1000;
+    const headers = o.sequentialMs['bare-headers'];
+    const headersUs = headers
+      ? ((med(headers) - med(o.sequentialMs['bare'])) / o.options.sequential) * 1000
+      : Number.NaN;
+    const noise =
+      (Math.max(...o.sequentialMs['bare']) - Math.min(...o.sequentialMs['bare'])) /
+      med(o.sequentialMs['bare']);
+    return `Keel's calls took ${perCall.toFixed(0)} µs longer each than the bare client's on a local call of ${(med(o.sequentialMs['bare']) / o.options.sequential).toFixed(2)} ms${finite(headersUs) ? `; a bare client sending the same headers took ${headersUs.toFixed(0)} µs longer (the server's share)` : ''}; the bare client's own repetitions varied by ${pct(noise)}, the machine's load average was ${r.machine.loadAverageAtStart[0]} at the start.`;
+  }
+  if (row.figure.includes('concurrent') && o) {
+    const throttled = row.figure.includes('throttled');
+    const failures = throttled
+      ? r.burstsThrottled?.failures['keel']
+      : o.failures['keel'].concurrent;
+    const failed = Object.values(failures ?? {}).reduce((a, b) => a + b, 0);
+    return failed
+      ? `${n(failed)} calls failed (${kinds(failures ?? {})}).${o.concurrentDiagnosis && !throttled ? ` A diagnostic burst saw attempts fail as ${kinds(o.concurrentDiagnosis.failedAttempts) || 'nothing'}.` : ''}`
+      : 'Every call was served; the ratio is the dispatcher handing each freed connection the next attempt from script, where the browser would reuse it from its own queue.';
+  }
+  if (row.figure.startsWith('refresh storm') && r.storm) {
+    const throttle = row.figure.includes('throttled')
+      ? (r.storm.find((s) => (s.options.throttle ?? 1) > 1)?.options.throttle ?? 1)
+      : 1;
+    const reps = r.storm
+      .filter(
+        (s) =>
+          s.options.stack === 'keel' &&
+          s.options.n === 500 &&
+          (s.options.throttle ?? 1) === throttle,
+      )
+      .flatMap((s) => s.reps);
+    const failedKinds = reps.map((rep) => kinds(rep.failedKinds)).filter(Boolean);
+    const attempts = reps.map((rep) => kinds(rep.failedAttempts ?? {})).filter(Boolean);
+    return `Refreshes per rep ${reps.map((rep) => rep.refreshes).join(', ')}; added p95 per rep ${reps.map((rep) => ms(rep.added.p95)).join(', ')} against loaded round trips of ${reps.map((rep) => ms(rep.valid.p95)).join(', ')}${failedKinds.length ? `; calls failed as ${failedKinds.join('; ')}` : ''}${attempts.length ? `; attempts failed as ${attempts.join('; ')}` : ''}.`;
+  }
+  if (row.figure.startsWith('long tasks') && r.storm) {
+    const reps = r.storm
+      .filter((s) => s.options.stack === 'keel' && (s.options.throttle ?? 1) > 1)
+      .flatMap((s) => s.reps);
+    return `Long tasks per rep: ${reps.map((rep) => (rep.longTasks?.length ? rep.longTasks.join(', ') + ' ms' : 'none')).join('; ')}. With the CPU slowed 4×, one task that settles many calls at once (a refresh releasing the held calls, a burst of answers) can pass 50 ms.`;
+  }
+  if (row.figure.startsWith('chaos soak') && r.soak) {
+    const keel = r.soak.find((s) => s.options.stack === 'keel');
+    if (!keel) return '';
+    const misses: string[] = [];
+    if (keel.settledShare !== 1) misses.push(`${keel.unsettled} calls never settled`);
+    if (keel.ok / keel.logicalCalls < 0.99)
+      misses.push(`${pct(keel.ok / keel.logicalCalls)} data: failures ${kinds(keel.kinds)}`);
+    if (keel.amplification > 1.3) misses.push(`requests ÷ calls ${x(keel.amplification)}`);
+    if (keel.refreshes !== keel.expiries)
+      misses.push(`${keel.refreshes} refreshes for ${keel.expiries} expiries`);
+    if (keel.duplicateOrders) misses.push(`${keel.duplicateOrders} duplicate orders`);
+    if (keel.problems.length) misses.push(`checks found: ${keel.problems.slice(0, 5).join('; ')}`);
+    return `${misses.join('; ')}.`;
+  }
+  if (row.figure.startsWith('outage')) {
+    return 'The retry budget and the breaker should hold a full outage near 1×; a higher figure means retries or probes outran them, see the outage table.';
+  }
+  return '';
+}
