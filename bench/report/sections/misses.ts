@@ -31,7 +31,7 @@ function why(row: SummaryRow, r: BenchResults): string {
     const noise =
       (Math.max(...o.sequentialMs['bare']) - Math.min(...o.sequentialMs['bare'])) /
       med(o.sequentialMs['bare']);
-    return `Keel's calls took ${perCall.toFixed(0)} µs longer each than the bare client's on a local call of ${(med(o.sequentialMs['bare']) / o.options.sequential).toFixed(2)} ms${finite(headersUs) ? `; a bare client sending the same headers took ${headersUs.toFixed(0)} µs longer (the server's share)` : ''}; the bare client's own repetitions varied by ${pct(noise)}, the machine's load average was ${r.machine.loadAverageAtStart[0]} at the start.`;
+    return `Keel's calls took ${perCall.toFixed(0)} µs longer each than the bare client's on a local call of ${(med(o.sequentialMs['bare']) / o.options.sequential).toFixed(2)} ms${finite(headersUs) ? `; a bare client sending the same headers took ${headersUs.toFixed(0)} µs longer (the server's share)` : ''}; the bare client's own repetitions varied by ${pct(noise)}, the machine's load average was ${r.machine.loadAverageAtStart[0]} at the start. A CPU profile of sequential calls (\`bench:profile\`) finds no hot spot of Keel's own: its nine stages cost about 15–30 µs a call when hot (the in-page figure), but run cold once per round trip, and the rest spreads over RxJS subscriptions, the clone that stamps the headers, reading response headers (which makes Angular parse all of them), and a slower native \`fetch()\` and GC on a busier heap.`;
   }
   if (row.figure.includes('concurrent') && o) {
     const throttled = row.figure.includes('throttled');
@@ -63,7 +63,7 @@ function why(row: SummaryRow, r: BenchResults): string {
     const reps = r.storm
       .filter((s) => s.options.stack === 'keel' && (s.options.throttle ?? 1) > 1)
       .flatMap((s) => s.reps);
-    return `Long tasks per rep: ${reps.map((rep) => (rep.longTasks?.length ? rep.longTasks.join(', ') + ' ms' : 'none')).join('; ')}. With the CPU slowed 4×, one task that settles many calls at once (a refresh releasing the held calls, a burst of answers) can pass 50 ms.`;
+    return `Long tasks per rep: ${reps.map((rep) => (rep.longTasks?.length ? rep.longTasks.join(', ') + ' ms' : 'none')).join('; ')}. A CPU profile of the throttled N = 500 storm puts the longest task in the caller's own loop that starts the 500 calls at once: each call runs HttpClient, Angular's handler and Keel's outer stages down to the dispatcher's queue inside that one task, about 0.3–0.5 ms per call at 4× (the dispatcher keeps all but 6 of the 500 \`fetch()\` calls out of it); the refresh releasing the held calls and the answers come in shorter tasks.`;
   }
   if (row.figure.startsWith('chaos soak') && r.soak) {
     const keel = r.soak.find((s) => s.options.stack === 'keel');
