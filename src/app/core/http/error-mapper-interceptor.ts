@@ -7,9 +7,21 @@ import { CallPlanner } from './call-planner';
 import { redactUrl } from './redact-url';
 import { toAppError } from './to-app-error';
 
+/** The failed call as a reporter hears of it. */
+export interface ReportedCall {
+  readonly method: string;
+  /** With secret query values redacted. */
+  readonly url: string;
+  /**
+   * The W3C trace its attempts sent (`traceparent`) and the span of the last one, so an error
+   * report links to the call's trace; absent when no attempt went to an allow-listed origin.
+   */
+  readonly trace?: { readonly traceId: string; readonly spanId: string };
+}
+
 /** Hears each failed logical call once, as the AppError the caller gets (Sentry plugs in here). */
 export interface NetworkErrorReporter {
-  report(error: AppError, call: { readonly method: string; readonly url: string }): void;
+  report(error: AppError, call: ReportedCall): void;
 }
 
 /** @default a reporter that does nothing */
@@ -40,8 +52,14 @@ export const errorMapperInterceptor: HttpInterceptorFn = (req, next) => {
         durationMs: clock.now() - plan.startedAt,
       });
       // A 304 answers a conditional GET (the caller sent If-None-Match and handles it): no report.
-      if (appError.status !== 304)
-        reporter.report(appError, { method: plan.method, url: redactUrl(plan.url) });
+      if (appError.status !== 304) {
+        const spanId = plan.attempts.at(-1)?.spanId;
+        reporter.report(appError, {
+          method: plan.method,
+          url: redactUrl(plan.url),
+          ...(spanId ? { trace: { traceId: plan.traceId, spanId } } : {}),
+        });
+      }
       return throwError(() => appError);
     }),
   );

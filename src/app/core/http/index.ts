@@ -37,7 +37,11 @@ export {
   type FieldErrors,
 } from './problem-details';
 export { toAppError } from './to-app-error';
-export { NETWORK_ERROR_REPORTER, type NetworkErrorReporter } from './error-mapper-interceptor';
+export {
+  NETWORK_ERROR_REPORTER,
+  type NetworkErrorReporter,
+  type ReportedCall,
+} from './error-mapper-interceptor';
 export { NETWORK_CLOCK, type NetworkClock } from './network-clock';
 export { NETWORK_STATUS, type NetworkStatus } from './network-status';
 export { SKIP_AUTH, ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './auth-interceptor';

@@ -13,7 +13,11 @@ import { authInterceptor } from './auth-interceptor';
 import { correlationInterceptor } from './correlation-interceptor';
 import { DEADLINE, deadlineInterceptor } from './deadline-interceptor';
 import { dispatchInterceptor } from './dispatch-interceptor';
-import { errorMapperInterceptor } from './error-mapper-interceptor';
+import {
+  NETWORK_ERROR_REPORTER,
+  type ReportedCall,
+  errorMapperInterceptor,
+} from './error-mapper-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
 import {
   BACKGROUND,
@@ -34,16 +38,22 @@ describe('the network layer chain', () => {
   let http: HttpClient;
   let backend: HttpTestingController;
   let records: NetworkCallRecord[];
+  let reported: ReportedCall[];
 
   function setUp(options: NetworkLayerOptions = {}): void {
     layer = networkLayerTesting(options);
     records = [];
+    reported = [];
     TestBed.configureTestingModule({
       providers: [
         ...layer.providers,
         {
           provide: NETWORK_CALL_SINK,
           useValue: { record: (r: NetworkCallRecord) => records.push(r) },
+        },
+        {
+          provide: NETWORK_ERROR_REPORTER,
+          useValue: { report: (_: unknown, call: ReportedCall) => reported.push(call) },
         },
       ],
     });
@@ -168,6 +178,17 @@ describe('the network layer chain', () => {
       a.flush({});
       b.flush(null, { status: 404, statusText: 'Not Found' });
       expect(failed.error?.traceId).toBe(traceOf(b));
+      // The reporter (Sentry) hears the trace and the span of the attempt that failed.
+      expect(reported).toEqual([
+        {
+          method: 'GET',
+          url: '/api/b',
+          trace: {
+            traceId: traceOf(b),
+            spanId: (b.request.headers.get('traceparent') ?? '').split('-')[2],
+          },
+        },
+      ]);
     });
 
     it('says X-App-Version and X-Platform on every attempt', () => {

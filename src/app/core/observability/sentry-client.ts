@@ -9,6 +9,8 @@ export interface SentryClient {
       fingerprint: string[];
       tags: Record<string, string>;
       extra: Record<string, unknown>;
+      /** The event's trace context (Sentry links the event to this trace). */
+      contexts?: { trace: { trace_id: string; span_id: string } };
     },
   ): void;
   captureMessage(
@@ -28,8 +30,8 @@ export interface SentryClient {
 export const SENTRY_CLIENT = new InjectionToken<SentryClient>('SENTRY_CLIENT', {
   providedIn: 'root',
   factory: () => ({
-    captureException: (error, { fingerprint, tags, extra }) =>
-      sentryBridge.use((sdk) => sdk.captureException(error, { fingerprint, tags, extra })),
+    captureException: (error, context) =>
+      sentryBridge.use((sdk) => sdk.captureException(error, context)),
     captureMessage: (message, level, tags) =>
       sentryBridge.use((sdk) => sdk.captureMessage(message, { level, tags })),
     addBreadcrumb: (breadcrumb) => sentryBridge.use((sdk) => sdk.addBreadcrumb(breadcrumb)),

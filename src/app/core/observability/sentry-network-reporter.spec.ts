@@ -37,6 +37,20 @@ describe('SentryNetworkReporter', () => {
     });
   });
 
+  it("puts the event in the call's trace: the traceparent its last attempt sent", () => {
+    const trace = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7' };
+    TestBed.inject(SentryNetworkReporter).report(new AppError({ kind: 'server', status: 500 }), {
+      method: 'GET',
+      url: '/api/orders',
+      trace,
+    });
+    expect(sent.exceptions[0][1]).toEqual(
+      jasmine.objectContaining({
+        contexts: { trace: { trace_id: trace.traceId, span_id: trace.spanId } },
+      }),
+    );
+  });
+
   for (const kind of ['validation', 'not-found', 'aborted'] as const) {
     it(`records an expected ${kind} as a breadcrumb, not an event`, () => {
       TestBed.inject(SentryNetworkReporter).report(new AppError({ kind }), {

@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import type { AppError, AppErrorKind, NetworkErrorReporter } from '../http';
+import type { AppError, AppErrorKind, NetworkErrorReporter, ReportedCall } from '../http';
 import { REPORTED } from './reported-errors';
 import { routeOf } from './route-of';
 import { SENTRY_CLIENT } from './sentry-client';
@@ -23,13 +23,16 @@ const EXPECTED: ReadonlySet<AppErrorKind> = new Set<AppErrorKind>([
 
 /**
  * The error mapper's reporter: one Sentry event per failed logical call, grouped by kind and
- * route (not by message or request id), with the call's id, attempts and duration attached.
+ * route (not by message or request id), with the call's id, attempts and duration attached,
+ * and in the call's own trace: the event's trace context is the `traceparent` the call's last
+ * attempt sent, so Sentry links the error to the same trace the server logged, whatever span
+ * the SDK's browser tracing had open.
  */
 @Injectable({ providedIn: 'root' })
 export class SentryNetworkReporter implements NetworkErrorReporter {
   private readonly sentry = inject(SENTRY_CLIENT);
 
-  report(error: AppError, call: { method: string; url: string }): void {
+  report(error: AppError, call: ReportedCall): void {
     REPORTED.add(error);
     const route = `${call.method} ${routeOf(call.url)}`;
     if (EXPECTED.has(error.kind)) {
@@ -50,6 +53,9 @@ export class SentryNetworkReporter implements NetworkErrorReporter {
         attempts: error.attempts,
         durationMs: error.durationMs,
       },
+      ...(call.trace
+        ? { contexts: { trace: { trace_id: call.trace.traceId, span_id: call.trace.spanId } } }
+        : {}),
     });
   }
 }
