@@ -7,7 +7,7 @@ import {
 } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ApiVersionSignals } from './core/http';
-import { AppUpdate } from './features/version';
+import { AppUpdate } from './features/version/app-update';
 
 @Component({
   selector: 'app-root',

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isAppError } from '../http';
 import { decode } from './decode';
-import type { DecodeReport, DecodeReporter } from './decode-reporter';
+import type { DecodeReport, DecodeReporter } from './reporting';
 import { listOf } from './list-of';
 import { objectOf } from './object-of';
 import { orDefault } from './or-default';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { type OperatorFunction, map } from 'rxjs';
 import { AppError } from '../http';
-import { consoleDecodeReporter, type DecodeReporter } from './decode-reporter';
+import { consoleDecodeReporter, type DecodeReporter } from './reporting';
 import { collectRepairs } from './repair-log';
 
 /**

@@ -6,7 +6,7 @@ export {
   type DecodeReporter,
   type DecodeReport,
   type DecodeRepair,
-} from './decode-reporter';
+} from './reporting';
 export { listOf } from './list-of';
 export { objectOf } from './object-of';
 export { orDefault } from './or-default';

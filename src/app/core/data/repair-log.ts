@@ -1,4 +1,4 @@
-import type { DecodeRepair } from './decode-reporter';
+import type { DecodeRepair } from './reporting';
 
 /**
  * What the schemas of one `decode()` call had to repair, and where they are in the payload.

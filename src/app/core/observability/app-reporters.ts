@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { type DecodeReporter, consoleDecodeReporter } from '../data';
+import { type DecodeReporter, consoleDecodeReporter } from '../data/reporting';
 import { type FlagReporter, consoleFlagReporter } from '../feature-flags';
 import type { VersionReporter } from '../version';
 import { NetworkMetricsStore } from './network-metrics-store';

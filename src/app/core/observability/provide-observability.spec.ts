@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { DECODE_REPORTER, consoleDecodeReporter } from '../data';
+import { DECODE_REPORTER, consoleDecodeReporter } from '../data/reporting';
 import { FLAG_REPORTER, consoleFlagReporter } from '../feature-flags';
 import { AppError, NETWORK_ERROR_REPORTER } from '../http';
 import { VERSION_REPORTER, consoleVersionReporter } from '../version';

@@ -8,7 +8,7 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { DECODE_REPORTER } from '../data';
+import { DECODE_REPORTER } from '../data/reporting';
 import { FLAG_REPORTER } from '../feature-flags';
 import { NETWORK_CALL_SINK, NETWORK_ERROR_REPORTER, type NetworkCallRecord } from '../http';
 import { VERSION_REPORTER } from '../version';
