@@ -9,6 +9,17 @@ test('a forced 500 on one route becomes exactly one Sentry event', async ({
   await openPage(page, 'Orders');
   await devApi.reset();
   await devApi.chaos({ failRate: 1, failStatus: 500, routes: ['GET /api/dashboard/top-products'] });
+  // What the server answered each attempt: its problem body echoes the trace it was sent.
+  const answers: Promise<{ traceparent: string; traceId: unknown }>[] = [];
+  page.on('response', (response) => {
+    if (!response.url().includes('/api/dashboard/top-products')) return;
+    answers.push(
+      response.json().then((body: { traceId?: unknown }) => ({
+        traceparent: response.request().headers()['traceparent'] ?? '',
+        traceId: body.traceId,
+      })),
+    );
+  });
   await openPage(page, 'Dashboard');
 
   const topProducts = page
@@ -31,6 +42,17 @@ test('a forced 500 on one route becomes exactly one Sentry event', async ({
   expect(exceptions[0].event.tags).toEqual(
     jasmineLike({ 'error.kind': 'server', route, platform: 'web' }),
   );
+  // One trace for the call: three sibling spans, the server saw that trace, and the Sentry
+  // event is in it, on the last attempt's span.
+  const seen = await Promise.all(answers);
+  expect(seen.length).toBe(3);
+  const [, traceId] = seen[0].traceparent.split('-');
+  expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+  expect(seen.map((a) => a.traceId)).toEqual([traceId, traceId, traceId]);
+  expect(new Set(seen.map((a) => a.traceparent.split('-')[2])).size).toBe(3);
+  const trace = (exceptions[0].event['contexts'] as { trace?: Record<string, unknown> }).trace;
+  expect(trace?.['trace_id']).toBe(traceId);
+  expect(trace?.['span_id']).toBe(seen[2].traceparent.split('-')[2]);
   void consoleErrors;
 });
 
@@ -62,6 +84,10 @@ test('the Network page shows a retried call with all its attempts after failRate
   await expect(page.getByRole('table', { name: 'Attempts' })).toContainText(
     'Authorization: Bearer [redacted]',
   );
+  // The console names the call's trace, and each attempt's span in it.
+  const details = page.getByRole('region', { name: /GET \/api\/me/ });
+  await expect(details).toContainText(/trace [0-9a-f]{32}/);
+  for (const n of [1, 2, 3]) await expect(attempts.nth(n)).toContainText(/[0-9a-f]{16}/);
   expect((await devApi.stats()).byRoute['GET /api/me']).toBe(3);
   void consoleErrors;
 });
