@@ -7,31 +7,24 @@ import {
 import { TestBed } from '@angular/core/testing';
 
 import { ApiVersionSignals } from './api-version-signals';
+import { AppError } from './app-error';
 
 import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
-import { authInterceptor } from './auth-interceptor';
-import { correlationInterceptor } from './correlation-interceptor';
-import { DEADLINE, deadlineInterceptor } from './deadline-interceptor';
+import { ACCESS_TOKEN_SOURCE, authInterceptor } from './auth-interceptor';
+import { DEADLINE } from './deadline-interceptor';
 import { dispatchInterceptor } from './dispatch-interceptor';
-import {
-  NETWORK_ERROR_REPORTER,
-  type ReportedCall,
-  errorMapperInterceptor,
-} from './error-mapper-interceptor';
+import { NETWORK_ERROR_REPORTER, type ReportedCall } from './error-mapper-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
 import {
   BACKGROUND,
   NETWORK_CALL_SINK,
   NetworkActivity,
   type NetworkCallRecord,
-  observabilityInterceptor,
 } from './observability-interceptor';
-import { NETWORK_INTERCEPTORS } from './provide-network-layer';
 import { IDEMPOTENCY_KEY, RETRY, retryInterceptor } from './retry-interceptor';
-import { collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
+import { FakeTokenSource, collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
 import { SECRET_HEADERS } from './secret-names';
 import { countUrlParses } from './testing/count-url-parses';
-import { versionInterceptor } from './version-interceptor';
 
 describe('the network layer chain', () => {
   let layer: NetworkLayerTesting;
@@ -65,18 +58,87 @@ describe('the network layer chain', () => {
   afterEach(() => backend?.verify());
 
   describe('order', () => {
-    it('runs error mapper, observability, correlation, deadline, retry, auth, version, dispatcher, attempt timeout, outermost first', () => {
-      expect(NETWORK_INTERCEPTORS).toEqual([
-        errorMapperInterceptor,
-        observabilityInterceptor,
-        correlationInterceptor,
-        deadlineInterceptor,
-        retryInterceptor,
-        authInterceptor,
-        versionInterceptor,
-        dispatchInterceptor,
-        attemptTimeoutInterceptor,
+    // What each place in NETWORK_INTERCEPTORS is for, observed through the real chain rather
+    // than read off the constant: a call whose first attempt gets a 503 and whose second a 401,
+    // replayed after a refresh. Moving any stage breaks one of these expectations.
+    let source: FakeTokenSource;
+    beforeEach(() => {
+      source = new FakeTokenSource('old');
+      layer = networkLayerTesting({ appVersion: '1.2.3' });
+      records = [];
+      TestBed.configureTestingModule({
+        providers: [
+          ...layer.providers,
+          { provide: ACCESS_TOKEN_SOURCE, useValue: source },
+          {
+            provide: NETWORK_CALL_SINK,
+            useValue: { record: (r: NetworkCallRecord) => records.push(r) },
+          },
+        ],
+      });
+      http = TestBed.inject(HttpClient);
+      backend = TestBed.inject(HttpTestingController);
+    });
+
+    it('acts as error mapper, observability, correlation, deadline, retry, auth, version, dispatcher, attempt timeout, outermost first', () => {
+      const call = collect(
+        http.get('/api/orders', { context: new HttpContext().set(DEADLINE, 60_000) }),
+      );
+      const first = backend.expectOne('/api/orders');
+      fail503(first);
+      layer.clock.advance(150); // the backoff
+      const second = backend.expectOne('/api/orders');
+      second.flush(null, { status: 401, statusText: 'Unauthorized' });
+      source.finishRefresh('new');
+      const replay = backend.expectOne('/api/orders');
+      replay.flush({ items: [] });
+      const sent = [first, second, replay].map((r) => r.request.headers);
+
+      // correlation outside retry: one id on every trip; retry outside auth: the replay is part
+      // of attempt 2, not an attempt 3 (and not retried into a second refresh).
+      expect(new Set(sent.map((h) => h.get('X-Request-Id'))).size).toBe(1);
+      expect(sent.map((h) => h.get('X-Attempt'))).toEqual(['1', '2', '2']);
+      // auth inside retry, read when the dispatcher sends: each trip carries the current token.
+      expect(sent.map((h) => h.get('Authorization'))).toEqual([
+        'Bearer old',
+        'Bearer old',
+        'Bearer new',
       ]);
+      // version on every trip, below retry and auth.
+      expect(sent.map((h) => h.get('X-App-Version'))).toEqual(['1.2.3', '1.2.3', '1.2.3']);
+      // observability outside retry: one record of the logical call with all three trips, and
+      // deadline outside retry: the backoff is a wait of the call.
+      expect(records.length).toBe(1);
+      expect(records[0].attempts.map((a) => [a.n, a.status, a.replay])).toEqual([
+        [1, 503, false],
+        [2, 401, false],
+        [2, 200, true],
+      ]);
+      expect(records[0].waits.map((w) => w.kind)).toContain('backoff');
+      expect(call.value).toEqual({ items: [] });
+    });
+
+    it('maps what leaves the chain to an AppError outermost: observability records the mapped kind', () => {
+      const call = collect(http.get('/api/orders/x'));
+      backend.expectOne('/api/orders/x').flush(null, { status: 404, statusText: 'Not Found' });
+      expect(call.error).toEqual(jasmine.any(AppError));
+      expect(call.error?.kind).toBe('not-found');
+      expect(records[0].errorKind).toBe('not-found');
+    });
+
+    it('starts the attempt timeout when the dispatcher sends, not when the call is made', () => {
+      layer = networkLayerTesting({ maxConcurrentPerOrigin: 1, attemptTimeoutMs: 1_000 });
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ providers: layer.providers });
+      http = TestBed.inject(HttpClient);
+      backend = TestBed.inject(HttpTestingController);
+      collect(http.get('/api/a'));
+      const queued = collect(http.get('/api/b'));
+      layer.clock.advance(900);
+      backend.expectOne('/api/a').flush({});
+      layer.clock.advance(900); // 1,800 ms after the call, 900 ms after its dispatch
+      backend.expectOne('/api/b').flush({ ok: true });
+      expect(queued.value).toEqual({ ok: true });
     });
   });
 

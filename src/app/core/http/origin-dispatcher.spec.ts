@@ -7,8 +7,6 @@ import {
 } from '@angular/common/http';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Subject, type Observable, defer, finalize, map, share, throwError } from 'rxjs';
-import { AppError } from './app-error';
 import { ACCESS_TOKEN_SOURCE, type AccessTokenSource, SKIP_AUTH } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
@@ -16,7 +14,7 @@ import { BACKGROUND, NETWORK_CALL_SINK, type NetworkCallRecord } from './observa
 import { OriginDispatcher } from './origin-dispatcher';
 import { OriginHealth } from './origin-health';
 import { RETRY } from './retry-interceptor';
-import { collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
+import { FakeTokenSource, collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
 
 describe('the dispatcher (through the chain)', () => {
   let layer: NetworkLayerTesting;
@@ -319,48 +317,6 @@ describe('the dispatcher (through the chain)', () => {
     });
   });
 });
-
-/** A session whose refresh the test finishes by hand; `refreshInFlight` as the coordinator's. */
-class FakeTokenSource implements AccessTokenSource {
-  refreshes = 0;
-  private token: string | null;
-  private result = new Subject<string>();
-  private inflight: Observable<string> | null = null;
-
-  constructor(token: string) {
-    this.token = token;
-  }
-
-  current(): string | null {
-    return this.token;
-  }
-
-  refreshAfter(failed: string | null): Observable<string> {
-    if (this.token && this.token !== failed) return defer(() => [this.token as string]);
-    if (this.token === null)
-      return throwError(() => new AppError({ kind: 'auth-expired', status: 401 }));
-    this.inflight ??= (this.refreshes++, this.result).pipe(
-      map((token) => (this.token = token)),
-      finalize(() => (this.inflight = null)),
-      share(),
-    );
-    return this.inflight;
-  }
-
-  refreshInFlight(): Observable<unknown> | null {
-    return this.inflight;
-  }
-
-  finishRefresh(token: string): void {
-    this.result.next(token);
-    this.result.complete();
-  }
-
-  failRefresh(): void {
-    this.token = null;
-    this.result.error(new AppError({ kind: 'auth-expired', status: 401 }));
-  }
-}
 
 function fail503(req: TestRequest): void {
   req.flush(
