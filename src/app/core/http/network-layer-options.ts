@@ -51,19 +51,38 @@ export interface CircuitBreakerOptions {
   readonly openMs: number;
 }
 
-/** Everything `provideNetworkLayer(options)` accepts; each field overrides one token below. */
+/**
+ * Everything `provideNetworkLayer(options)` accepts; each field overrides one token below, and
+ * its default is that token's (each written once, in the token or the constant it returns).
+ */
 export interface NetworkLayerOptions {
+  /** Origins that get the token and Keel's headers (`API_ORIGINS`). @default [location.origin] */
   readonly apiOrigins?: readonly string[];
+  /** `X-App-Version` (`APP_VERSION`). @default the version in package.json */
   readonly appVersion?: string;
+  /** `X-Platform` (`APP_PLATFORM`). @default 'web' */
   readonly platform?: string;
+  /** Each attempt's timeout, before min(…, time left) (`DEFAULT_ATTEMPT_TIMEOUT_MS`). @default 10000 */
   readonly attemptTimeoutMs?: number;
+  /** A logical call's budget, retries and waits included (`DEFAULT_DEADLINE_MS`). @default 30000 */
   readonly deadlineMs?: number;
+  /** Merged over `DEFAULT_RETRY_POLICY` (`RETRY_POLICY`). @default DEFAULT_RETRY_POLICY */
   readonly retryPolicy?: Partial<RetryPolicy>;
+  /** Merged over `DEFAULT_RETRY_BUDGET` (`RETRY_BUDGET`). @default DEFAULT_RETRY_BUDGET */
   readonly retryBudget?: Partial<RetryBudgetOptions>;
+  /** Merged over `DEFAULT_CIRCUIT_BREAKER` (`CIRCUIT_BREAKER`). @default DEFAULT_CIRCUIT_BREAKER */
   readonly circuitBreaker?: Partial<CircuitBreakerOptions>;
+  /** Paths whose 401 never starts a refresh (`AUTH_PATHS`). @default ['/api/auth/'] */
   readonly authPaths?: readonly string[];
+  /** Attempts in flight per origin (`MAX_CONCURRENT_PER_ORIGIN`). @default 6 */
   readonly maxConcurrentPerOrigin?: number;
 }
+
+/** The default of `DEFAULT_ATTEMPT_TIMEOUT_MS`, also read by the options' consistency check. */
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+
+/** The default of `DEFAULT_DEADLINE_MS`, also read by the options' consistency check. */
+export const DEADLINE_MS = 30_000;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 3,
@@ -113,13 +132,13 @@ export const APP_PLATFORM = new InjectionToken<string>('APP_PLATFORM', {
 /** Each attempt gets min(this, time left before the deadline). @default 10000 */
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = new InjectionToken<number>('DEFAULT_ATTEMPT_TIMEOUT_MS', {
   providedIn: 'root',
-  factory: () => 10_000,
+  factory: () => ATTEMPT_TIMEOUT_MS,
 });
 
 /** The budget of one logical call, retries and waits included. @default 30000 */
 export const DEFAULT_DEADLINE_MS = new InjectionToken<number>('DEFAULT_DEADLINE_MS', {
   providedIn: 'root',
-  factory: () => 30_000,
+  factory: () => DEADLINE_MS,
 });
 
 /** @default DEFAULT_RETRY_POLICY */

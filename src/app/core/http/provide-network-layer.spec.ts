@@ -1,5 +1,20 @@
-import type { NetworkLayerOptions } from './network-layer-options';
-import { assertConsistentOptions } from './provide-network-layer';
+import type { ProviderToken } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import {
+  ATTEMPT_TIMEOUT_MS,
+  CIRCUIT_BREAKER,
+  DEADLINE_MS,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEFAULT_CIRCUIT_BREAKER,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_RETRY_BUDGET,
+  DEFAULT_RETRY_POLICY,
+  MAX_CONCURRENT_PER_ORIGIN,
+  type NetworkLayerOptions,
+  RETRY_BUDGET,
+  RETRY_POLICY,
+} from './network-layer-options';
+import { assertConsistentOptions, provideNetworkLayer } from './provide-network-layer';
 
 describe('assertConsistentOptions', () => {
   it('accepts the defaults', () => {
@@ -105,5 +120,43 @@ describe('assertConsistentOptions', () => {
         circuitBreaker: { failureRatio: 0 },
       }),
     ).toThrowError(/maxAttempts[\s\S]*failureRatio/);
+  });
+});
+
+describe('provideNetworkLayer options', () => {
+  function resolved<T>(options: NetworkLayerOptions, token: ProviderToken<T>): T {
+    TestBed.configureTestingModule({ providers: [provideNetworkLayer(options)] });
+    return TestBed.inject(token);
+  }
+
+  it('merges a partial retry policy over the defaults, leaving the caller’s object alone', () => {
+    const retryPolicy = { maxAttempts: 5 };
+    expect(resolved({ retryPolicy }, RETRY_POLICY)).toEqual({
+      ...DEFAULT_RETRY_POLICY,
+      maxAttempts: 5,
+    });
+    expect(retryPolicy).toEqual({ maxAttempts: 5 });
+    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBe(3);
+  });
+
+  it('merges a partial budget and breaker over theirs', () => {
+    expect(resolved({ retryBudget: { capacity: 20 } }, RETRY_BUDGET)).toEqual({
+      ...DEFAULT_RETRY_BUDGET,
+      capacity: 20,
+    });
+    TestBed.resetTestingModule();
+    expect(resolved({ circuitBreaker: { openMs: 1000 } }, CIRCUIT_BREAKER)).toEqual({
+      ...DEFAULT_CIRCUIT_BREAKER,
+      openMs: 1000,
+    });
+  });
+
+  it('gives each token its documented default when the option is left out', () => {
+    TestBed.configureTestingModule({ providers: [provideNetworkLayer({})] });
+    expect(TestBed.inject(DEFAULT_ATTEMPT_TIMEOUT_MS)).toBe(ATTEMPT_TIMEOUT_MS);
+    expect(TestBed.inject(DEFAULT_DEADLINE_MS)).toBe(DEADLINE_MS);
+    expect([ATTEMPT_TIMEOUT_MS, DEADLINE_MS]).toEqual([10_000, 30_000]);
+    expect(TestBed.inject(MAX_CONCURRENT_PER_ORIGIN)).toBe(6);
+    expect(TestBed.inject(RETRY_POLICY)).toBe(DEFAULT_RETRY_POLICY);
   });
 });

@@ -18,10 +18,12 @@ import { errorMapperInterceptor } from './error-mapper-interceptor';
 import {
   API_ORIGINS,
   APP_PLATFORM,
+  ATTEMPT_TIMEOUT_MS,
   APP_VERSION,
   AUTH_PATHS,
   CIRCUIT_BREAKER,
   DEFAULT_ATTEMPT_TIMEOUT_MS,
+  DEADLINE_MS,
   DEFAULT_CIRCUIT_BREAKER,
   DEFAULT_DEADLINE_MS,
   DEFAULT_RETRY_BUDGET,
@@ -114,8 +116,8 @@ function optionProviders(options: NetworkLayerOptions): Provider[] {
 /** Options that cannot all hold at once throw in dev mode, with what to change. */
 export function assertConsistentOptions(options: NetworkLayerOptions): void {
   const problems: string[] = [];
-  const attempt = options.attemptTimeoutMs ?? 10_000;
-  const deadline = options.deadlineMs ?? 30_000;
+  const attempt = options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const deadline = options.deadlineMs ?? DEADLINE_MS;
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
   const budget = { ...DEFAULT_RETRY_BUDGET, ...options.retryBudget };
   const breaker = { ...DEFAULT_CIRCUIT_BREAKER, ...options.circuitBreaker };
