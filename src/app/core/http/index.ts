@@ -70,3 +70,5 @@ export {
   redactHeaderValue,
 } from './secret-names';
 export { parseRetryAfter } from './retry-after';
+/** A v4 UUID from the platform's cryptographic random source (the layer's request ids). */
+export { newRequestId } from './request-id';

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { firstValueFrom } from 'rxjs';
+import { newRequestId } from '../../core/http';
 import type { Order } from './order-schema';
 import { type NewOrder, OrdersRepository } from './orders-repository';
 
@@ -54,12 +55,8 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** A random UUID v4; `randomUUID` needs a secure context, `getRandomValues` does not. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/**
+ * A fresh key for one submission: a v4 UUID from the network layer's one generator
+ * (`crypto.getRandomValues`, so it works outside a secure context too).
+ */
+export const newIdempotencyKey: () => string = newRequestId;
