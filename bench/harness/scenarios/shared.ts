@@ -14,17 +14,8 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-/** mulberry32: the page's own seeded draws (which call, which route, which body). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the dev API's own generator: the page's seeded draws (which call, which route, which body). */
+export { seededRandom } from '../../../server/src/db/seeded-random';
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
