@@ -1,0 +1,3 @@
+// lint as: server/src/lint-fixture.ts
+// The same, typed.
+export const typed: unknown = JSON.parse('{}');

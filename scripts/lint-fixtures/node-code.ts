@@ -1,0 +1,3 @@
+// lint as: server/src/lint-fixture.ts
+// Node code gets typescript-eslint's recommended rules.
+export const untyped: any = JSON.parse('{}');

@@ -1,0 +1,3 @@
+// lint as: src/app/features/dashboard/lint-fixture.spec.ts
+// The testing entry.
+export { FakeNetworkClock } from '../../core/http/testing';
