@@ -100,6 +100,8 @@ export interface CallFacts {
   /** Each attempt's own timeout, before `min(…, time left)`. */
   readonly attemptTimeoutMs: number;
   readonly background: boolean;
+  /** `STREAMING`: no attempt timeout, no deadline, no retry (see the token). */
+  readonly streaming: boolean;
   /** The effective retry policy; null for `RETRY: 'none'` (one attempt, no budget, no breaker). */
   readonly retry: RetryPolicy | null;
   /** From `IDEMPOTENCY_KEY` or an `Idempotency-Key` header the caller set; null without one. */
@@ -125,6 +127,7 @@ export class CallPlan implements CallFacts {
   readonly deadlineAt: number;
   readonly attemptTimeoutMs: number;
   readonly background: boolean;
+  readonly streaming: boolean;
   readonly retry: RetryPolicy | null;
   readonly idempotencyKey: string | null;
 
@@ -170,6 +173,7 @@ export class CallPlan implements CallFacts {
     this.deadlineAt = facts.deadlineAt;
     this.attemptTimeoutMs = facts.attemptTimeoutMs;
     this.background = facts.background;
+    this.streaming = facts.streaming;
     this.retry = facts.retry;
     this.idempotencyKey = facts.idempotencyKey;
   }

@@ -17,7 +17,7 @@ import {
   RETRY_POLICY,
 } from './network-layer-options';
 import { NETWORK_STATUS } from './network-status';
-import { BACKGROUND } from './observability-interceptor';
+import { BACKGROUND, STREAMING } from './observability-interceptor';
 import { originOf, originSet, resolveUrl } from './origin';
 import { OriginDispatcher } from './origin-dispatcher';
 import { OriginHealth } from './origin-health';
@@ -57,6 +57,7 @@ export class CallPlanner {
     const { origin, path } = resolveUrl(req.url, this.base, this.baseOrigin);
     const allowListed = origin !== undefined && this.allowed.has(origin);
     const retry = context.get(RETRY);
+    const streaming = context.get(STREAMING);
     const requestId = newRequestId();
     return new CallPlan(this, {
       method,
@@ -71,8 +72,11 @@ export class CallPlanner {
       startedAt: now,
       deadlineAt: now + (context.get(DEADLINE) ?? this.deadlineMs),
       attemptTimeoutMs: context.get(ATTEMPT_TIMEOUT) ?? this.attemptTimeoutMs,
-      background: context.get(BACKGROUND),
-      retry: retry === 'none' ? null : retry ? { ...this.policy, ...retry } : this.policy,
+      background: streaming || context.get(BACKGROUND),
+      streaming,
+      // A stream is never retried by the layer: its owner reconnects (README, "STREAMING").
+      retry:
+        streaming || retry === 'none' ? null : retry ? { ...this.policy, ...retry } : this.policy,
       idempotencyKey: idempotencyKey(req),
     });
   }

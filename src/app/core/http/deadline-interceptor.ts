@@ -9,11 +9,11 @@ export const DEADLINE = new HttpContextToken<number | null>(() => null);
 /**
  * The deadline of one logical call (`plan.deadlineAt`). It sits outside retry so that backoff
  * waits, refresh waits, time in the dispatcher's queue and every attempt count against it; the
- * attempt timeout reads the time left from the plan.
+ * attempt timeout reads the time left from the plan. A `STREAMING` call has no deadline.
  */
 export const deadlineInterceptor: HttpInterceptorFn = (req, next) => {
   const plan = planOf(req, 'deadline');
-  if (!plan) return next(req);
+  if (!plan || plan.streaming) return next(req);
   const { clock } = plan.layer;
   return failAfter(
     next(req),

@@ -50,6 +50,7 @@ export { DEADLINE } from './deadline-interceptor';
 export { ATTEMPT_TIMEOUT } from './attempt-timeout-interceptor';
 export {
   BACKGROUND,
+  STREAMING,
   NETWORK_CALL_SINK,
   NetworkActivity,
   type NetworkCallRecord,

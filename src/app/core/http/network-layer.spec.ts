@@ -17,6 +17,7 @@ import { NETWORK_ERROR_REPORTER, type ReportedCall } from './error-mapper-interc
 import type { NetworkLayerOptions } from './network-layer-options';
 import {
   BACKGROUND,
+  STREAMING,
   NETWORK_CALL_SINK,
   NetworkActivity,
   type NetworkCallRecord,
@@ -565,6 +566,42 @@ describe('the network layer chain', () => {
     });
   });
 
+  describe('STREAMING', () => {
+    beforeEach(() => setUp());
+    const streaming = () => ({ context: new HttpContext().set(STREAMING, true) });
+
+    it('has no attempt timeout and no deadline: it stays open as long as the server sends', () => {
+      const stream = collect(
+        http.get('/api/flags/stream', { ...streaming(), responseType: 'text' }),
+      );
+      layer.clock.advance(10 * 60_000);
+      expect(layer.clock.requested).toEqual([]);
+      const req = backend.expectOne('/api/flags/stream');
+      expect(req.cancelled).toBeFalse();
+      expect(req.request.headers.has('X-Request-Id')).toBeTrue();
+      req.flush('event: flags\ndata: 2\n\n');
+      expect(stream.value).toBe('event: flags\ndata: 2\n\n');
+      expect(records[0].outcome).toBe('ok');
+    });
+
+    it('is never retried, spends no budget and tells the breaker nothing', () => {
+      for (let i = 0; i < 20; i++) {
+        const stream = collect(http.get(`/api/s${i}`, streaming()));
+        fail503(backend.expectOne(`/api/s${i}`));
+        layer.clock.advance(10_000);
+        backend.expectNone(`/api/s${i}`);
+        expect(stream.error?.attempts).toBe(1);
+      }
+      // Twenty failed streams later an ordinary call still goes out and is retried from a
+      // full budget: the breaker stayed closed and the budget untouched.
+      const call = collect(http.get('/api/orders'));
+      fail503(backend.expectOne('/api/orders'));
+      layer.clock.advance(10_000);
+      backend.expectOne('/api/orders').flush({});
+      expect(call.value).toEqual({});
+    });
+  });
+
   describe('observability', () => {
     beforeEach(() => setUp());
 
@@ -611,6 +648,13 @@ describe('the network layer chain', () => {
         .flush(problem(404), { status: 404, statusText: 'Not Found' });
       expect(records[0].outcome).toBe('error');
       expect(records[0].errorKind).toBe('not-found');
+    });
+
+    it('counts user-visible calls in flight, not background or streaming ones', () => {
+      const activity = TestBed.inject(NetworkActivity);
+      collect(http.get('/api/stream', { context: new HttpContext().set(STREAMING, true) }));
+      expect(activity.busy()).toBeFalse();
+      backend.expectOne('/api/stream').flush('');
     });
 
     it('counts user-visible calls in flight, not background ones', () => {

@@ -14,6 +14,15 @@ import { toAppError } from './to-app-error';
 /** Marks a call the user did not ask for (polls, flag reloads): no progress bar, no snackbar. */
 export const BACKGROUND = new HttpContextToken<boolean>(() => false);
 
+/**
+ * A long-lived response (server-sent events, a streamed download): the call goes through the
+ * chain for its headers, token and 401 refresh, but has no attempt timeout and no deadline, is
+ * never retried by the layer (its owner reconnects, with its own backoff), spends no retry
+ * budget, tells the circuit breaker nothing, and counts as `BACKGROUND` (no progress bar, last
+ * in the dispatcher's queue). Its slot is freed once its headers are in, like any answer's.
+ */
+export const STREAMING = new HttpContextToken<boolean>(() => false);
+
 /** One logical call, retries included, as the observability hook records it. */
 export interface NetworkCallRecord {
   readonly requestId: string;
