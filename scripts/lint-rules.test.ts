@@ -124,13 +124,15 @@ test('lint: import cycles are refused (keel/no-import-cycle)', async () => {
   }
 });
 
-test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e and scripts', async () => {
+test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e, scripts and bench', async () => {
   const files = [
     'src/app/app.ts',
     'server/src/main.ts',
     'e2e/smoke.e2e.ts',
     'scripts/serve-dist.ts',
     'scripts/start.mjs',
+    'bench/run.ts',
+    'bench/harness/scenarios/soak.ts',
   ];
   for (const file of files) {
     const config = (await eslint.calculateConfigForFile(join(root, file))) as Linter.Config;
