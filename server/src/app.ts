@@ -22,6 +22,7 @@ import { countAnswers, countArrivals } from './dev/install-stats.ts';
 import { SentrySink } from './dev/sentry-sink.ts';
 import { FeatureFlags } from './flags/feature-flags.ts';
 import { flagDefinitions } from './flags/flag-definitions.ts';
+import { FlagStreams, REAL_INTERVALS, registerFlagStreamRoute } from './flags/flag-stream.ts';
 import { registerFlagsRoutes } from './flags/flags-routes.ts';
 import { clientErrorHandler } from './http/client-error-handler.ts';
 import { commonHeaders, installCommonHeaders } from './http/install-common-headers.ts';
@@ -54,6 +55,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const chaos: ChaosState = { config: noChaos };
   const versionPolicy = new VersionPolicy(now);
   const flags = new FeatureFlags(flagDefinitions(production));
+  const flagStreams = new FlagStreams();
   const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : randomBytes(32);
   const accessTokens = new AccessTokens(secret, config.accessTokenTtlS ?? 120, now);
   const sessions = new RefreshSessions(db, now);
@@ -125,6 +127,12 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     registerCatalogRoutes(scope, db);
     registerDashboardRoutes(scope, new DashboardQueries(db, now));
     registerFlagsRoutes(scope, flags);
+    registerFlagStreamRoute(scope, {
+      flags,
+      streams: flagStreams,
+      intervals: config.intervals ?? REAL_INTERVALS,
+      heartbeatMs: config.flagStreamHeartbeatMs ?? 15_000,
+    });
   });
   if (!production) {
     const sentry = new SentrySink();
@@ -135,6 +143,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       chaos,
       versionPolicy,
       flags,
+      flagStreams,
       accessTokens,
       loginLimiter,
       sentry,

@@ -1,3 +1,5 @@
+import type { IntervalTimers } from './flags/flag-stream.ts';
+
 /** What `buildServer` needs; `main.ts` fills it from the environment, tests from code. */
 export interface ServerConfig {
   /** SQLite file path, or `':memory:'` (tests). */
@@ -25,4 +27,8 @@ export interface ServerConfig {
   random?: () => number;
   /** Receives one line per request and every unexpected error. @default nothing is logged */
   log?: (line: string) => void;
+  /** Heartbeat of `GET /api/flags/stream`. @default 15000 */
+  flagStreamHeartbeatMs?: number;
+  /** setInterval/clearInterval for the stream's heartbeat; tests fire it by hand. @default the real ones */
+  intervals?: IntervalTimers;
 }

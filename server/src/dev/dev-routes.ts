@@ -6,6 +6,7 @@ import { seededRandom } from '../db/seeded-random.ts';
 import type { Db } from '../db/open-database.ts';
 import { seedDatabase } from '../db/seed-database.ts';
 import type { FeatureFlags } from '../flags/feature-flags.ts';
+import type { FlagStreams } from '../flags/flag-stream.ts';
 import { readFlagOverrides } from '../flags/read-flag-overrides.ts';
 import { HttpProblem } from '../http/http-problem.ts';
 import { InputReader } from '../http/input-reader.ts';
@@ -22,6 +23,7 @@ interface DevRoutesDeps {
   chaos: ChaosState;
   versionPolicy: VersionPolicy;
   flags: FeatureFlags;
+  flagStreams: FlagStreams;
   accessTokens: AccessTokens;
   loginLimiter: LoginLimiter;
   sentry: SentrySink;
@@ -32,9 +34,11 @@ interface DevRoutesDeps {
  * they exist only outside production, on a server that listens on loopback.
  */
 export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): void {
-  const { db, now, stats, chaos, versionPolicy, flags, accessTokens, loginLimiter, sentry } = deps;
+  const { db, now, stats, chaos, versionPolicy, flags, flagStreams } = deps;
+  const { accessTokens, loginLimiter, sentry } = deps;
 
-  app.get('/api/_dev/stats', async () => stats);
+  // flagStreams.open is live (the streams held now); every other count is since the last reset.
+  app.get('/api/_dev/stats', async () => ({ ...stats.toJSON(), flagStreams }));
 
   app.post('/api/_dev/reset', async (request, reply) => {
     const reader = new InputReader();
@@ -43,6 +47,7 @@ export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): vo
     reader.throwIfInvalid();
     if (data) seedDatabase(db, now());
     stats.reset();
+    flagStreams.reset();
     chaos.config = noChaos;
     chaos.random = undefined;
     versionPolicy.clear();

@@ -18,6 +18,7 @@ export interface FlagContext {
 export class FeatureFlags {
   version = 1;
   private overrides = new Map<string, FlagValue>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(readonly definitions: readonly FlagDefinition[]) {}
 
@@ -39,12 +40,23 @@ export class FeatureFlags {
       if (value === null) this.overrides.delete(name);
       else this.overrides.set(name, value);
     }
-    this.version += 1;
+    this.bump();
   }
 
   clearOverrides(): void {
     this.overrides.clear();
+    this.bump();
+  }
+
+  /** Calls `listener` after every version change; returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private bump(): void {
     this.version += 1;
+    for (const listener of this.listeners) listener();
   }
 
   /** A strong ETag of what this caller sees: the version plus a hash of the values. */
