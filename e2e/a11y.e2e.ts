@@ -4,14 +4,10 @@ import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, signIn, test } from './fixtures';
 
-test('sign-in has no serious or critical accessibility violation', async ({
-  page,
-  consoleErrors,
-}) => {
+test('sign-in has no serious or critical accessibility violation', async ({ page }) => {
   await page.goto('/sign-in?reason=expired');
   await expect(page.getByRole('heading', { name: 'Sign in to Keel' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  void consoleErrors;
 });
 
 /** Each signed-in page, and how to know it has drawn its content. */
@@ -55,33 +51,24 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
 ];
 
 for (const { name, open } of PAGES) {
-  test(`${name} has no serious or critical accessibility violation`, async ({
-    page,
-    consoleErrors,
-  }) => {
+  test(`${name} has no serious or critical accessibility violation`, async ({ page }) => {
     await signIn(page);
     await open(page);
     expect(await seriousViolations(page)).toEqual([]);
-    void consoleErrors;
   });
 }
 
 test('the orders board has no serious or critical accessibility violation', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await devApi.put('/api/_dev/flags', { flags: { enable_new_ui: true } });
   await signIn(page, '/orders');
   await expect(page.getByTestId('orders-board')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  void consoleErrors;
 });
 
-test('an order can be created with the keyboard alone, focus always visible', async ({
-  page,
-  consoleErrors,
-}) => {
+test('an order can be created with the keyboard alone, focus always visible', async ({ page }) => {
   await signIn(page, '/orders/new');
   await expect(page.getByRole('button', { name: 'Create order' })).toBeVisible();
 
@@ -124,5 +111,4 @@ test('an order can be created with the keyboard alone, focus always visible', as
   await expect(page.getByRole('button', { name: 'Create order' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
-  void consoleErrors;
 });

@@ -85,12 +85,17 @@ export const test = base.extend<Fixtures>({
     await devApi.reset();
     await request.dispose();
   },
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    watchConsole(page, errors);
-    await use(errors);
-    expect(errors, 'browser console errors').toEqual([]);
-  },
+  // Every test fails on a console error of its page (auto: no test has to ask for it); a test
+  // that opens more tabs passes this list to watchConsole for each.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      watchConsole(page, errors);
+      await use(errors);
+      expect(errors, 'browser console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];

@@ -10,7 +10,6 @@ const table = (page: Page) => page.getByTestId('orders-table');
 test('flipping enable_new_ui on the server switches the open orders page after its next API response', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page, '/orders');
   await expect(table(page)).toBeVisible();
@@ -27,13 +26,11 @@ test('flipping enable_new_ui on the server switches the open orders page after i
   expect(await page.evaluate(() => (window as unknown as { keelMarker?: number }).keelMarker)).toBe(
     1,
   );
-  void consoleErrors;
 });
 
 test('a reloaded app keeps the cached flags while GET /api/flags fails', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await devApi.put('/api/_dev/flags', { flags: { enable_new_ui: true } });
   await signIn(page, '/orders');
@@ -53,13 +50,11 @@ test('a reloaded app keeps the cached flags while GET /api/flags fails', async (
     .toBeGreaterThanOrEqual(3);
   await expect(board(page)).toBeVisible();
   await expect(table(page)).toHaveCount(0);
-  void consoleErrors;
 });
 
 test('enable_network_console off hides the Network link and its route', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await devApi.put('/api/_dev/flags', { flags: { enable_network_console: false } });
   await signIn(page);
@@ -69,13 +64,11 @@ test('enable_network_console off hides the Network link and its route', async ({
 
   await page.goto('/network');
   await expect(page).toHaveURL(/\/dashboard$/);
-  void consoleErrors;
 });
 
 test('a minVersion above the app version shows the blocking update screen', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page);
   await devApi.put('/api/_dev/version-policy', { minVersion: '9.0.0' });
@@ -96,13 +89,11 @@ test('a minVersion above the app version shows the blocking update screen', asyn
   await Promise.all([page.waitForEvent('load'), reload.click()]);
   // Still too old after the reload: the first call of the new page gets 426 again.
   await expect(page.getByRole('alertdialog', { name: 'Update required' })).toBeVisible();
-  void consoleErrors;
 });
 
 test('a deprecatedBelow above the app version shows a banner with the sunset that can be dismissed', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await devApi.put('/api/_dev/version-policy', { deprecatedBelow: '9.0.0', sunset: '2030-01-15' });
   await signIn(page);
@@ -123,5 +114,4 @@ test('a deprecatedBelow above the app version shows a banner with the sunset tha
     .click();
   await expect(table(page)).toBeVisible();
   await expect(page.getByText('is deprecated')).toHaveCount(0);
-  void consoleErrors;
 });

@@ -47,7 +47,6 @@ async function expectOneLineToolbar(page: Page): Promise<void> {
 
 test('the orders list shows every order whole, as cards, and the Menu navigates', async ({
   page,
-  consoleErrors,
 }) => {
   await signIn(page, '/dashboard');
   await expectOneLineToolbar(page);
@@ -69,10 +68,9 @@ test('the orders list shows every order whole, as cards, and the Menu navigates'
   await expectNoSidewaysScroll(page);
   await expectOneLineToolbar(page);
   expect(await seriousViolations(page)).toEqual([]);
-  void consoleErrors;
 });
 
-test('the create form is one column and fits', async ({ page, consoleErrors }) => {
+test('the create form is one column and fits', async ({ page }) => {
   await signIn(page, '/orders/new');
   await expect(page.getByRole('heading', { name: 'New order' })).toBeVisible();
   await expect(page.getByLabel('Quantity (line 1)', { exact: true })).toBeVisible();
@@ -88,14 +86,9 @@ test('the create form is one column and fits', async ({ page, consoleErrors }) =
   await expectNoSidewaysScroll(page);
   await expectOneLineToolbar(page);
   expect(await seriousViolations(page)).toEqual([]);
-  void consoleErrors;
 });
 
-test('an order page fits, and so does its delete dialog', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('an order page fits, and so does its delete dialog', async ({ page, devApi }) => {
   await openFirstOrder(page, devApi, 'pending');
   await expectNoSidewaysScroll(page);
   await expectOneLineToolbar(page);
@@ -107,15 +100,13 @@ test('an order page fits, and so does its delete dialog', async ({
   await expectWithinWidth(dialog.getByRole('button', { name: 'Delete order' }), 'its button');
   expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  void consoleErrors;
 });
 
-test('the network console fits', async ({ page, consoleErrors }) => {
+test('the network console fits', async ({ page }) => {
   await signIn(page, '/network');
   await expect(page.getByRole('heading', { level: 1, name: 'Network' })).toBeVisible();
   await expect(page.getByText('Recent calls')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectOneLineToolbar(page);
   expect(await seriousViolations(page)).toEqual([]);
-  void consoleErrors;
 });

@@ -24,7 +24,6 @@ async function expectAllWidgetsRendered(page: Page): Promise<void> {
 test('four parallel dashboard calls after expire-tokens cause exactly one refresh', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page);
   await expectAllWidgetsRendered(page);
@@ -39,14 +38,9 @@ test('four parallel dashboard calls after expire-tokens cause exactly one refres
   // Each of the four widgets got its 401 (a background call may add one more) and waited for
   // the one refresh.
   expect(stats.byStatus['401']).toBeGreaterThanOrEqual(4);
-  void consoleErrors;
 });
 
-test('the dashboard still loads with failRate 0.5 on GET routes', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('the dashboard still loads with failRate 0.5 on GET routes', async ({ page, devApi }) => {
   await signIn(page);
   await openPage(page, 'Orders');
   // Seed 585 fixes the server's draws: the first attempt of every widget fails and the next ones
@@ -57,13 +51,11 @@ test('the dashboard still loads with failRate 0.5 on GET routes', async ({
   const stats = await devApi.stats();
   expect(stats.byStatus['503']).toBe(4);
   expect(stats.byStatus['200']).toBeGreaterThanOrEqual(4);
-  void consoleErrors;
 });
 
 test('a dropped dashboard call shows a network error in its widget, and Retry works', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page);
   await openPage(page, 'Orders');
@@ -82,28 +74,21 @@ test('a dropped dashboard call shows a network error in its widget, and Retry wo
   await revenue.getByRole('button', { name: 'Retry' }).click();
   await expect(revenue.getByRole('list', { name: 'Revenue per day' })).toBeVisible();
   await expect(revenue.getByRole('alert')).toHaveCount(0);
-  void consoleErrors;
 });
 
-test('a page reload restores the session through the refresh cookie', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('a page reload restores the session through the refresh cookie', async ({ page, devApi }) => {
   await signIn(page);
   await openPage(page, 'Orders');
   await page.reload();
   await expect(page).toHaveURL(/\/orders$/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   expect((await devApi.stats()).refresh.ok).toBe(1);
-  void consoleErrors;
 });
 
 test('two tabs whose calls get 401 at the same moment share one refresh and both stay signed in', async ({
   page,
   context,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page);
   await openPage(page, 'Orders');
@@ -124,5 +109,4 @@ test('two tabs whose calls get 401 at the same moment share one refresh and both
     await tab.reload();
     await expect(tab.getByRole('button', { name: 'Sign out' })).toBeVisible();
   }
-  void consoleErrors;
 });

@@ -1,10 +1,6 @@
 import { expect, openPage, signIn, test } from './fixtures';
 
-test('a forced 500 on one route becomes exactly one Sentry event', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('a forced 500 on one route becomes exactly one Sentry event', async ({ page, devApi }) => {
   await signIn(page);
   await openPage(page, 'Orders');
   await devApi.reset();
@@ -53,13 +49,11 @@ test('a forced 500 on one route becomes exactly one Sentry event', async ({
   const trace = (exceptions[0].event['contexts'] as { trace?: Record<string, unknown> }).trace;
   expect(trace?.['trace_id']).toBe(traceId);
   expect(trace?.['span_id']).toBe(seen[2].traceparent.split('-')[2]);
-  void consoleErrors;
 });
 
 test('the Network page shows a retried call with all its attempts after failRate is set from its controls', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page);
   await openPage(page, 'Network');
@@ -89,7 +83,6 @@ test('the Network page shows a retried call with all its attempts after failRate
   await expect(details).toContainText(/trace [0-9a-f]{32}/);
   for (const n of [1, 2, 3]) await expect(attempts.nth(n)).toContainText(/[0-9a-f]{16}/);
   expect((await devApi.stats()).byRoute['GET /api/me']).toBe(3);
-  void consoleErrors;
 });
 
 /** Partial match on an object's keys (the SDK adds tags of its own). */

@@ -6,7 +6,6 @@ import { expect, openPage, signIn, test } from './fixtures';
 test('pages never visited open offline once the app has preloaded them', async ({
   page,
   context,
-  consoleErrors,
 }) => {
   await signIn(page, '/dashboard');
   // IdlePreloading fetches every page's code once the app is idle: wait for the network to
@@ -20,5 +19,4 @@ test('pages never visited open offline once the app has preloaded them', async (
   await page.getByRole('link', { name: 'New order' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New order' })).toBeVisible();
   await context.setOffline(false);
-  void consoleErrors;
 });

@@ -11,7 +11,7 @@ import {
   patchOrder,
 } from './orders-helpers';
 
-test('the list keeps search, status and page in the URL', async ({ page, consoleErrors }) => {
+test('the list keeps search, status and page in the URL', async ({ page }) => {
   await signIn(page, '/orders');
   const table = page.getByTestId('orders-table');
   await expect(table.getByRole('row')).toHaveCount(21);
@@ -30,13 +30,11 @@ test('the list keeps search, status and page in the URL', async ({ page, console
   await page.reload();
   await expect(page.getByLabel('Search', { exact: true })).toHaveValue('ORD-1000');
   await expect(table.getByRole('row').nth(1)).toContainText('ORD-1000');
-  void consoleErrors;
 });
 
 test('a create whose answers are all lost waits in the outbox and makes exactly one order', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   // Three lost attempts with backoff, then a replay: more than the default budget on a busy machine.
   test.slow();
@@ -66,14 +64,9 @@ test('a create whose answers are all lost waits in the outbox and makes exactly 
   const stats = await devApi.stats();
   expect(stats.ordersCreated).toBe(1);
   expect(stats.idempotentReplays).toBeGreaterThanOrEqual(1);
-  void consoleErrors;
 });
 
-test('validation errors from the server land on their fields', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('validation errors from the server land on their fields', async ({ page, devApi }) => {
   await signIn(page, '/orders/new');
   await fillOrderForm(page, ['0', '1000']);
   await page.getByRole('button', { name: 'Create order' }).click();
@@ -89,13 +82,11 @@ test('validation errors from the server land on their fields', async ({
   await page.getByLabel('Quantity (line 1)', { exact: true }).fill('3');
   await expect(field(page, 'Quantity (line 1)').locator('mat-error')).toHaveCount(0);
   expect((await devApi.stats()).ordersCreated).toBe(0);
-  void consoleErrors;
 });
 
 test('a save against a newer version opens the conflict dialog; Reload shows theirs', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   const { token, order } = await openFirstOrder(page, devApi, 'pending');
 
@@ -112,13 +103,11 @@ test('a save against a newer version opens the conflict dialog; Reload shows the
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(theirs);
   await expect(page.getByTestId('order-version')).toHaveText(String(order.version + 1));
   expect((await devApi.stats()).byStatus['412']).toBe(1);
-  void consoleErrors;
 });
 
 test('Overwrite in the conflict dialog saves my change on top of the newer version', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   const { token, order } = await openFirstOrder(page, devApi, 'pending');
 
@@ -133,13 +122,11 @@ test('Overwrite in the conflict dialog saves my change on top of the newer versi
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(theirs);
   const saved = await getOrder(devApi, token, order.id);
   expect([saved.status, saved.notes, saved.version]).toEqual(['paid', theirs, order.version + 2]);
-  void consoleErrors;
 });
 
 test('a list answer that cannot be read shows an error with Retry, not a blank page', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page);
   await devApi.chaos({ malformedRate: 1, routes: ['GET /api/orders'] });
@@ -150,10 +137,9 @@ test('a list answer that cannot be read shows an error with Retry, not a blank p
   await devApi.chaos({});
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('orders-table').getByRole('row')).toHaveCount(21);
-  void consoleErrors;
 });
 
-test('delete asks first, then removes the order', async ({ page, devApi, consoleErrors }) => {
+test('delete asks first, then removes the order', async ({ page, devApi }) => {
   const token = await apiToken(devApi.request);
   const order = await firstOrder(devApi, token, 'cancelled');
   await signIn(page, `/orders/${order.id}`);
@@ -172,14 +158,9 @@ test('delete asks first, then removes the order', async ({ page, devApi, console
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(gone.status()).toBe(404);
-  void consoleErrors;
 });
 
-test('Export CSV pages through the whole filtered list', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('Export CSV pages through the whole filtered list', async ({ page, devApi }) => {
   const token = await apiToken(devApi.request);
   const list = await devApi.request.get('/api/orders?status=delivered&pageSize=1', {
     headers: { Authorization: `Bearer ${token}` },
@@ -202,14 +183,9 @@ test('Export CSV pages through the whole filtered list', async ({
   expect((await devApi.stats()).byRoute['GET /api/orders']).toBeGreaterThanOrEqual(
     1 + Math.ceil(total / 100),
   );
-  void consoleErrors;
 });
 
-test('the board groups the page by status when enable_new_ui is on', async ({
-  page,
-  devApi,
-  consoleErrors,
-}) => {
+test('the board groups the page by status when enable_new_ui is on', async ({ page, devApi }) => {
   await devApi.put('/api/_dev/flags', { flags: { enable_new_ui: true } });
   await signIn(page, '/orders');
   const board = page.getByTestId('orders-board');
@@ -217,28 +193,21 @@ test('the board groups the page by status when enable_new_ui is on', async ({
   await expect(page.getByTestId('orders-table')).toHaveCount(0);
   await board.getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /^Order ORD-/ })).toBeVisible();
-  void consoleErrors;
 });
 
-test('offline shows a banner until the connection is back', async ({
-  page,
-  context,
-  consoleErrors,
-}) => {
+test('offline shows a banner until the connection is back', async ({ page, context }) => {
   await signIn(page, '/orders');
   await expect(page.getByTestId('orders-table')).toBeVisible();
   await context.setOffline(true);
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await context.setOffline(false);
   await expect(page.getByTestId('offline-banner')).toHaveCount(0);
-  void consoleErrors;
 });
 
 test('a list that failed offline loads by itself when the connection is back, as its message promised', async ({
   page,
   context,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page, '/orders');
   await expect(page.getByTestId('orders-table')).toBeVisible();
@@ -254,13 +223,11 @@ test('a list that failed offline loads by itself when the connection is back, as
   await expect(page.getByText('No orders match these filters.')).toBeVisible();
   await expect(alert).toHaveCount(0);
   expect((await devApi.stats()).byRoute['GET /api/orders']).toBe(1);
-  void consoleErrors;
 });
 
 test('an ended session sends the user to sign-in with a return URL and a one-line reason', async ({
   page,
   context,
-  consoleErrors,
 }) => {
   await signIn(page, '/dashboard');
   // The session ends elsewhere (a sign-out in another tab, through the same cookies): access
@@ -282,5 +249,4 @@ test('an ended session sends the user to sign-in with a return URL and a one-lin
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/orders$/);
   await expect(page.getByTestId('orders-table')).toBeVisible();
-  void consoleErrors;
 });

@@ -21,7 +21,6 @@ test.describe('in the production build', () => {
     page,
     context,
     devApi,
-    consoleErrors,
   }) => {
     await signIn(page, '/orders/new');
     await appCached(page);
@@ -67,7 +66,6 @@ test.describe('in the production build', () => {
     await expect(page.getByTestId('orders-table').getByRole('row').nth(1)).toContainText(
       newest.items[0].number,
     );
-    void consoleErrors;
   });
 });
 
@@ -75,7 +73,6 @@ test('an edit made offline and replayed against a newer version opens the confli
   page,
   context,
   devApi,
-  consoleErrors,
 }) => {
   const { token, order } = await openFirstOrder(page, devApi, 'pending');
 
@@ -107,14 +104,12 @@ test('an edit made offline and replayed against a newer version opens the confli
   const saved = await getOrder(devApi, token, order.id);
   expect([saved.notes, saved.version]).toEqual(['Written offline', order.version + 2]);
   expect((await devApi.stats()).byStatus['412']).toBe(1);
-  void consoleErrors;
 });
 
 test('signing out with changes waiting asks first, and discarding them clears the outbox', async ({
   page,
   context,
   devApi,
-  consoleErrors,
 }) => {
   const { token, order } = await openFirstOrder(page, devApi, 'pending');
   await context.setOffline(true);
@@ -141,14 +136,12 @@ test('signing out with changes waiting asks first, and discarding them clears th
   await openPage(page, 'Orders');
   await expect(outbox).toHaveCount(0);
   expect((await getOrder(devApi, token, order.id)).status).toBe('pending');
-  void consoleErrors;
 });
 
 test('a discarded change is never sent; the rest go in order once online', async ({
   page,
   context,
   devApi,
-  consoleErrors,
 }) => {
   const { token, order } = await openFirstOrder(page, devApi, 'pending');
   await context.setOffline(true);
@@ -174,5 +167,4 @@ test('a discarded change is never sent; the rest go in order once online', async
     'Kept',
     order.version + 1,
   ]);
-  void consoleErrors;
 });

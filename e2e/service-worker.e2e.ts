@@ -15,7 +15,6 @@ test('after one visit the app opens offline, signed in, on any page', async ({
   page,
   context,
   devApi,
-  consoleErrors,
 }) => {
   await signIn(page, '/dashboard');
   // The worker registers once the app is stable; a reload puts the page under its control.
@@ -39,10 +38,9 @@ test('after one visit the app opens offline, signed in, on any page', async ({
   expect((await devApi.stats()).refresh.ok).toBe(refreshesBefore + 1);
   // The user's name is back in the toolbar once the session is confirmed.
   await expect(page.getByText('Signed in as')).toBeAttached();
-  void consoleErrors;
 });
 
-test('a newly deployed version is offered, and Reload runs it', async ({ page, consoleErrors }) => {
+test('a newly deployed version is offered, and Reload runs it', async ({ page }) => {
   const indexPath = join(PROD_DIST_DIR, 'index.html');
   const manifestPath = join(PROD_DIST_DIR, 'ngsw.json');
   const originalIndex = readFileSync(indexPath);
@@ -79,5 +77,4 @@ test('a newly deployed version is offered, and Reload runs it', async ({ page, c
     writeFileSync(indexPath, originalIndex);
     writeFileSync(manifestPath, originalManifest);
   }
-  void consoleErrors;
 });

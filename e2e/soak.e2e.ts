@@ -26,7 +26,6 @@ const SOAK: SoakOptions = {
 test('chaos soak: 500 calls under mixed faults all settle, none escapes, no order twice', async ({
   page,
   devApi,
-  consoleErrors,
 }) => {
   test.setTimeout(120_000);
   const files = await buildHarness();
@@ -74,5 +73,4 @@ test('chaos soak: 500 calls under mixed faults all settle, none escapes, no orde
   const stats = await devApi.stats();
   expect(stats.ordersCreated).toBe(result.ordersCreated);
   expect(stats.refresh.ok + stats.refresh.failed).toBe(result.refreshes);
-  void consoleErrors;
 });
