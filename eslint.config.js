@@ -142,14 +142,6 @@ module.exports = defineConfig([
     rules: { 'keel/no-import-cycle': 'error' },
   },
   {
-    // Exception: in core/http the call plan and the interceptors name each other's types
-    // (call-plan.ts → `import type` auth-interceptor, call-planner; they import planOf), so
-    // only value imports count there. core/http is being reworked by the call-plan/dispatcher
-    // issue; drop this block once its type loops are gone.
-    files: ['src/app/core/http/**/*.ts'],
-    rules: { 'keel/no-import-cycle': ['error', { typeImports: false }] },
-  },
-  {
     // The layers (DESIGN.md), as dependencies between elements:
     //   core/<name>          a core folder; imports the folders CORE_LAYERS lists, via index.ts
     //   core/<name>/testing  its test helpers; only tests import them, only via index.ts

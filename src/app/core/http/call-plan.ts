@@ -1,13 +1,19 @@
 import {
   HttpContext,
   HttpContextToken,
+  type HttpEvent,
+  type HttpHandlerFn,
   type HttpHeaders,
   type HttpRequest,
 } from '@angular/common/http';
+import type { Observable } from 'rxjs';
+import type { AccessTokenSource } from './access-token-source';
+import type { ApiVersionSignals } from './api-version-signals';
 import type { AppError, AppErrorKind } from './app-error';
-import type { AccessTokenSource } from './auth-interceptor';
-import type { CallPlanner } from './call-planner';
+import type { NetworkClock } from './network-clock';
 import type { RetryPolicy } from './network-layer-options';
+import type { NetworkStatus } from './network-status';
+import type { OriginHealth } from './origin-health';
 import { newSpanId, traceparent } from './request-id';
 import { redactHeaderValue } from './secret-names';
 
@@ -75,6 +81,32 @@ export class Attempt implements AttemptRecord {
     this.status = status;
     if (errorKind) this.errorKind = errorKind;
   }
+}
+
+/**
+ * What the stages reach through `plan.layer`: the layer's settings and services, resolved once
+ * per injector (`CallPlanner` is the one implementation). Declared here, not imported, so that
+ * the plan depends on no stage and no stage's file depends back on the planner.
+ */
+export interface PlanLayer {
+  readonly clock: NetworkClock;
+  readonly network: NetworkStatus;
+  readonly random: () => number;
+  readonly tokens: AccessTokenSource;
+  readonly versions: ApiVersionSignals;
+  readonly health: OriginHealth;
+  readonly dispatcher: PlanDispatcher;
+  readonly appVersion: string;
+  readonly platform: string;
+}
+
+/** The part of `OriginDispatcher` the dispatch stage calls. */
+export interface PlanDispatcher {
+  attempt(
+    plan: CallPlan,
+    req: HttpRequest<unknown>,
+    next: HttpHandlerFn,
+  ): Observable<HttpEvent<unknown>>;
 }
 
 /** The facts of a logical call, derived once by the error mapper (`CallPlanner.plan`). */
@@ -157,7 +189,7 @@ export class CallPlan implements CallFacts {
 
   constructor(
     /** The layer's settings and services, resolved once per injector. */
-    readonly layer: CallPlanner,
+    readonly layer: PlanLayer,
     facts: CallFacts,
   ) {
     this.method = facts.method;

@@ -3,8 +3,9 @@ import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import { ApiVersionSignals } from './api-version-signals';
 import { ATTEMPT_TIMEOUT } from './attempt-timeout-interceptor';
-import { ACCESS_TOKEN_SOURCE, SKIP_AUTH } from './auth-interceptor';
-import { CallPlan } from './call-plan';
+import { ACCESS_TOKEN_SOURCE } from './access-token-source';
+import { SKIP_AUTH } from './auth-interceptor';
+import { CallPlan, type PlanLayer } from './call-plan';
 import { DEADLINE } from './deadline-interceptor';
 import { NETWORK_CLOCK } from './network-clock';
 import {
@@ -32,7 +33,7 @@ import { IDEMPOTENCY_KEY, RETRY, RETRY_RANDOM } from './retry-interceptor';
  * in its own injector, so it reads the options of the injector the layer was set up in.
  */
 @Injectable({ providedIn: 'root' })
-export class CallPlanner {
+export class CallPlanner implements PlanLayer {
   readonly clock = inject(NETWORK_CLOCK);
   readonly network = inject(NETWORK_STATUS);
   readonly random = inject(RETRY_RANDOM);

@@ -44,7 +44,8 @@ export {
 } from './error-mapper-interceptor';
 export { NETWORK_CLOCK, type NetworkClock } from './network-clock';
 export { NETWORK_STATUS, type NetworkStatus } from './network-status';
-export { SKIP_AUTH, ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './auth-interceptor';
+export { SKIP_AUTH } from './auth-interceptor';
+export { ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './access-token-source';
 export { RETRY, IDEMPOTENCY_KEY, RETRY_RANDOM } from './retry-interceptor';
 export { DEADLINE } from './deadline-interceptor';
 export { ATTEMPT_TIMEOUT } from './attempt-timeout-interceptor';

@@ -10,7 +10,8 @@ import { ApiVersionSignals } from './api-version-signals';
 import { AppError } from './app-error';
 
 import { attemptTimeoutInterceptor } from './attempt-timeout-interceptor';
-import { ACCESS_TOKEN_SOURCE, authInterceptor } from './auth-interceptor';
+import { ACCESS_TOKEN_SOURCE } from './access-token-source';
+import { authInterceptor } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
 import { dispatchInterceptor } from './dispatch-interceptor';
 import { NETWORK_ERROR_REPORTER, type ReportedCall } from './error-mapper-interceptor';

@@ -7,7 +7,8 @@ import {
 } from '@angular/common/http';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ACCESS_TOKEN_SOURCE, type AccessTokenSource, SKIP_AUTH } from './auth-interceptor';
+import { ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './access-token-source';
+import { SKIP_AUTH } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
 import { BACKGROUND, NETWORK_CALL_SINK, type NetworkCallRecord } from './observability-interceptor';

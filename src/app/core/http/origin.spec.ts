@@ -3,7 +3,7 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed } from '@angular/core/testing';
 import { throwError } from 'rxjs';
 import { AppError } from './app-error';
-import { ACCESS_TOKEN_SOURCE } from './auth-interceptor';
+import { ACCESS_TOKEN_SOURCE } from './access-token-source';
 import { isAllowedOrigin, resolveUrl } from './origin';
 import { collect, networkLayerTesting } from './testing';
 import { countUrlParses } from './testing/count-url-parses';

@@ -1,6 +1,6 @@
 import { Subject, type Observable, defer, finalize, map, share, throwError } from 'rxjs';
 import { AppError } from '../app-error';
-import type { AccessTokenSource } from '../auth-interceptor';
+import type { AccessTokenSource } from '../access-token-source';
 
 /** A session whose refresh the test finishes by hand; `refreshInFlight` as the coordinator's. */
 export class FakeTokenSource implements AccessTokenSource {
