@@ -1,6 +1,12 @@
 // Shared e2e fixtures: every test starts from a reset dev API and fails on any browser console
 // error, uncaught page error or Content-Security-Policy violation (in any of its tabs). `devApi` talks to the dev API directly (not through the app).
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 
 export const API_URL = `http://127.0.0.1:${process.env['KEEL_E2E_API_PORT'] ?? 3100}`;
 export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
@@ -32,6 +38,8 @@ export interface Stats {
   logins: number;
   idempotentReplays: number;
   ordersCreated: number;
+  /** The flag streams held now (`open`); opened and heartbeats sent since the last reset. */
+  flagStreams: { open: number; opened: number; heartbeats: number };
 }
 
 interface Fixtures {
@@ -136,6 +144,23 @@ export function watchConsole(page: Page, errors: string[]): void {
     }
   });
   page.on('pageerror', (error) => errors.push(String(error)));
+}
+
+/** Opens `count` more tabs of the context at `path`, each failing the test on a console error. */
+export async function moreTabs(
+  context: BrowserContext,
+  count: number,
+  path: string,
+  errors: string[],
+): Promise<Page[]> {
+  const tabs: Page[] = [];
+  for (let i = 0; i < count; i++) {
+    const tab = await context.newPage();
+    watchConsole(tab, errors);
+    await tab.goto(path);
+    tabs.push(tab);
+  }
+  return tabs;
 }
 
 /** Signs in through the page, as a person would. */

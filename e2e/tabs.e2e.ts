@@ -1,24 +1,6 @@
 // One session across the tabs of one browser (issue 11): tabs of one Playwright context share
 // cookies, the BroadcastChannel and the Web Lock, as the tabs of one Chromium profile do.
-import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO, expect, openPage, signIn, test, watchConsole } from './fixtures';
-
-/** Opens `count` more tabs of the context at `path`, each failing the test on a console error. */
-async function moreTabs(
-  context: BrowserContext,
-  count: number,
-  path: string,
-  errors: string[],
-): Promise<Page[]> {
-  const tabs: Page[] = [];
-  for (let i = 0; i < count; i++) {
-    const tab = await context.newPage();
-    watchConsole(tab, errors);
-    await tab.goto(path);
-    tabs.push(tab);
-  }
-  return tabs;
-}
+import { DEMO, expect, moreTabs, openPage, signIn, test } from './fixtures';
 
 for (const count of [2, 3]) {
   test(`signing out in one of ${count} tabs signs out every tab within 1 s, saying so`, async ({

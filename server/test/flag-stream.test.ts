@@ -43,7 +43,7 @@ class EventReader {
 }
 
 interface FlagStreamStats {
-  flagStreams: { open: number; opened: number };
+  flagStreams: { open: number; opened: number; heartbeats: number };
 }
 
 describe('GET /api/flags/stream', () => {
@@ -71,7 +71,7 @@ describe('GET /api/flags/stream', () => {
     const first = await events.next();
     const version = Number(/^event: flags\ndata: \{"version":(\d+)\}$/.exec(first)?.[1]);
     assert.ok(version >= 1, first);
-    assert.deepEqual(await streamStats(), { open: 1, opened: 1 });
+    assert.deepEqual(await streamStats(), { open: 1, opened: 1, heartbeats: 0 });
 
     const put = await client.request('PUT', '/api/_dev/flags', {
       body: { flags: { enable_new_ui: true } },
@@ -85,7 +85,7 @@ describe('GET /api/flags/stream', () => {
     abort.abort();
     for (let i = 0; i < 1000 && (await streamStats()).open !== 0; i++)
       await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(await streamStats(), { open: 0, opened: 1 });
+    assert.deepEqual(await streamStats(), { open: 0, opened: 1, heartbeats: 1 });
     assert.equal(intervals.ticks.size, 0, 'the heartbeat stops with the stream');
   });
 

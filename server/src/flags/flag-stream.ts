@@ -13,17 +13,22 @@ export const REAL_INTERVALS: IntervalTimers = {
   clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
 };
 
-/** The flag streams the server holds: `open` is live; `opened` counts since the last reset. */
+/**
+ * The flag streams the server holds: `open` is live; `opened` and `heartbeats` (sent, over all
+ * streams) count since the last reset.
+ */
 export class FlagStreams {
   open = 0;
   opened = 0;
+  heartbeats = 0;
 
   reset(): void {
     this.opened = 0;
+    this.heartbeats = 0;
   }
 
   toJSON() {
-    return { open: this.open, opened: this.opened };
+    return { open: this.open, opened: this.opened, heartbeats: this.heartbeats };
   }
 }
 
@@ -49,7 +54,10 @@ export function registerFlagStreamRoute(app: FastifyInstance, deps: FlagStreamDe
     const announce = () => body.write(`event: flags\ndata: {"version":${flags.version}}\n\n`);
     announce();
     const stopListening = flags.onChange(announce);
-    const beat = intervals.setInterval(() => body.write(': heartbeat\n\n'), heartbeatMs);
+    const beat = intervals.setInterval(() => {
+      body.write(': heartbeat\n\n');
+      streams.heartbeats += 1;
+    }, heartbeatMs);
     streams.open += 1;
     streams.opened += 1;
     let closed = false;

@@ -14,3 +14,5 @@ export {
   type SessionMessage,
   type SignedOutReason,
 } from './session-channel';
+export { type TabChannel, openTabChannel } from './tab-channel';
+export { type TabLeadership, webLocksLeadership } from './tab-leadership';

@@ -1,5 +1,5 @@
-import { DOCUMENT } from '@angular/common';
-import { DestroyRef, InjectionToken, inject } from '@angular/core';
+import { InjectionToken } from '@angular/core';
+import { type TabChannel, openTabChannel } from './tab-channel';
 import type { User } from './user';
 
 /**
@@ -27,11 +27,7 @@ export type SessionMessage =
 export type SignedOutReason = 'signed-out' | 'expired';
 
 /** The channel between the tabs: `post` reaches every other tab, never the sender. */
-export interface SessionChannel {
-  post(message: SessionMessage): void;
-  /** Calls `listener` with every message another tab posts; returns a function that stops it. */
-  listen(listener: (message: SessionMessage) => void): () => void;
-}
+export type SessionChannel = TabChannel<SessionMessage>;
 
 /** The channel's name, one per app origin. */
 export const SESSION_CHANNEL_NAME = 'keel-session';
@@ -42,22 +38,7 @@ export const SESSION_CHANNEL_NAME = 'keel-session';
  */
 export const SESSION_CHANNEL = new InjectionToken<SessionChannel>('SESSION_CHANNEL', {
   providedIn: 'root',
-  factory: () => {
-    const Channel = inject(DOCUMENT).defaultView?.BroadcastChannel;
-    if (!Channel) return { post: () => undefined, listen: () => () => undefined };
-    const channel = new Channel(SESSION_CHANNEL_NAME);
-    inject(DestroyRef).onDestroy(() => channel.close());
-    return {
-      post: (message) => channel.postMessage(message),
-      listen: (listener) => {
-        const handler = (event: MessageEvent) => {
-          if (isSessionMessage(event.data)) listener(event.data);
-        };
-        channel.addEventListener('message', handler);
-        return () => channel.removeEventListener('message', handler);
-      },
-    };
-  },
+  factory: () => openTabChannel(SESSION_CHANNEL_NAME, isSessionMessage),
 });
 
 /**

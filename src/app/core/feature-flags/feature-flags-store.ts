@@ -44,6 +44,11 @@ interface FlagsState {
   version: number | null;
   /** Gated UI stopped waiting for a first load: the bounded wait ran out, or the load failed. */
   waitOver: boolean;
+  /**
+   * The browser's flag stream is live (held by this tab or another, `FlagStream`): changes
+   * arrive as they happen, so the interval reload rests.
+   */
+  streamLive: boolean;
 }
 
 /**
@@ -51,9 +56,10 @@ interface FlagsState {
  *
  * - Starts from the last-known-good values in `localStorage` (or the defaults), so a failed or
  *   slow fetch never flips the UI back to defaults.
- * - Loads while signed in only (the endpoint needs a token): on sign-in, when `X-Flags-Version`
- *   on any response moves past the loaded version, every `FLAGS_RELOAD_INTERVAL_MS` and when the
- *   tab becomes visible again. Background calls with `If-None-Match`; a 304 keeps the values.
+ * - Loads while signed in only (the endpoint needs a token): on sign-in, when the flag stream
+ *   announces another version (`FlagStream`), when `X-Flags-Version` on any response moves past
+ *   the loaded version, when the tab becomes visible again, and every `FLAGS_RELOAD_INTERVAL_MS`
+ *   while the stream is not live. Background calls with `If-None-Match`; a 304 keeps the values.
  *   Signing out keeps the values.
  * - Unknown flags and wrong types fall back to the default and go to `FLAG_REPORTER`, once each.
  * - `ready` says whether gated UI may render: values are cached or loaded, or the bounded wait
@@ -66,6 +72,7 @@ export const FeatureFlagsStore = signalStore(
     source: 'defaults',
     version: null,
     waitOver: false,
+    streamLive: false,
   }),
   withComputed(({ source, waitOver }) => ({
     ready: computed(() => source() !== 'defaults' || waitOver()),
@@ -79,8 +86,11 @@ export const FeatureFlagsStore = signalStore(
     const versions = inject(ApiVersionSignals);
     const readyTimeoutMs = inject(FLAGS_READY_TIMEOUT_MS);
 
+    const session = inject(SessionStore);
     let etag: string | null = null;
     let inFlight: Promise<void> | null = null;
+    /** The last version the stream announced. */
+    let announced: number | null = null;
     let waitTimer: Subscription | null = null;
     const waiters: (() => void)[] = [];
     const reported = new Set<string>();
@@ -137,16 +147,36 @@ export const FeatureFlagsStore = signalStore(
       }
     };
 
+    const load = (): Promise<void> => {
+      // After a 426 every call fails until the app reloads; do not add to them.
+      if (versions.upgradeRequired()) return Promise.resolve();
+      inFlight ??= fetchOnce().finally(() => (inFlight = null));
+      return inFlight;
+    };
+
     return {
       value<N extends FlagName>(name: N): FlagValue<N> {
         return store.values()[name];
       },
       /** Fetches the flags now (one request at a time). Never rejects: failures keep the values. */
-      load(): Promise<void> {
-        // After a 426 every call fails until the app reloads; do not add to them.
-        if (versions.upgradeRequired()) return Promise.resolve();
-        inFlight ??= fetchOnce().finally(() => (inFlight = null));
-        return inFlight;
+      load,
+      /**
+       * The flag stream says the server's flags are at `version`: reloads unless that is the
+       * version loaded. Any difference counts, not only a larger one (a restarted server counts
+       * from 1 again). A load already in flight may have left before the change: when it
+       * settles on another version, one more load follows.
+       */
+      announced(version: number): Promise<void> {
+        announced = version;
+        if (!session.isSignedIn() || store.version() === version) return Promise.resolve();
+        return load().then(() => {
+          if (announced === version && store.version() !== version) return load();
+          return undefined;
+        });
+      },
+      /** Whether the browser's flag stream is live; see `streamLive`. */
+      setStreamLive(live: boolean): void {
+        if (store.streamLive() !== live) patchState(store, { streamLive: live });
       },
       /**
        * Resolves once `ready()`: at once with cached or loaded values, else after the first load
@@ -171,7 +201,10 @@ export const FeatureFlagsStore = signalStore(
       const intervalMs = inject(FLAGS_RELOAD_INTERVAL_MS);
       const tabVisible = inject(TAB_VISIBLE);
 
-      const every = defer(() => clock.timer(intervalMs)).pipe(repeat());
+      // The interval reload rests while the stream is live; it starts over when the stream drops.
+      const every = toObservable(store.streamLive).pipe(
+        switchMap((live) => (live ? EMPTY : defer(() => clock.timer(intervalMs)).pipe(repeat()))),
+      );
       toObservable(session.isSignedIn)
         .pipe(
           switchMap((signedIn) => (signedIn ? merge(of('signed-in'), every, tabVisible) : EMPTY)),

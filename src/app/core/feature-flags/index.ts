@@ -8,6 +8,16 @@ export {
   type FlagDefinition,
 } from './flag-registry';
 export { FeatureFlagsStore, type FlagsSource } from './feature-flags-store';
+export {
+  FlagStream,
+  FLAG_CHANNEL,
+  FLAG_STREAM_LEADERSHIP,
+  FLAG_STREAM_SUPPORTED,
+  FLAG_STREAM_TIMING,
+  FLAG_STREAM_URL,
+  type FlagStreamState,
+  type FlagTabMessage,
+} from './flag-stream';
 export { injectFlag } from './inject-flag';
 export { KeelFlag } from './flag-directive';
 export { flagGuard } from './flag-guard';

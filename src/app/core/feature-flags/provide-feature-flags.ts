@@ -7,6 +7,7 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 import { FeatureFlagsStore } from './feature-flags-store';
+import { FlagStream } from './flag-stream';
 import { FLAGS_READY_TIMEOUT_MS, FLAGS_RELOAD_INTERVAL_MS } from './feature-flags-options';
 
 export interface FeatureFlagsOptions {
@@ -14,11 +15,18 @@ export interface FeatureFlagsOptions {
   reloadIntervalMs?: number;
   /** How long gated UI waits for the first load when nothing is cached. @default 3000 */
   readyTimeoutMs?: number;
+  /**
+   * Changes pushed by `GET /api/flags/stream`, one stream per browser (`FlagStream`). `false`
+   * for a backend without the endpoint: the store then polls every `reloadIntervalMs`.
+   * @default true
+   */
+  stream?: boolean;
 }
 
 /**
  * Starts the feature flags with the app: the store restores cached values and watches the
- * session before any gated UI renders (it would otherwise be created by the first `injectFlag`).
+ * session before any gated UI renders (it would otherwise be created by the first `injectFlag`),
+ * and the flag stream starts once the app is first stable.
  * Every option is also an `InjectionToken` (`FLAGS_RELOAD_INTERVAL_MS`, `FLAGS_READY_TIMEOUT_MS`),
  * and so are storage, the tab-visibility source and the reporter (`FLAG_STORAGE`, `TAB_VISIBLE`,
  * `FLAG_REPORTER`).
@@ -34,7 +42,10 @@ export function provideFeatureFlags(options: FeatureFlagsOptions = {}): Environm
   }
   return makeEnvironmentProviders([
     ...providers,
-    provideEnvironmentInitializer(() => void inject(FeatureFlagsStore)),
+    provideEnvironmentInitializer(() => {
+      inject(FeatureFlagsStore);
+      if (options.stream !== false) inject(FlagStream).start();
+    }),
   ]);
 }
 

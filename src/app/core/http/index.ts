@@ -72,5 +72,6 @@ export {
   redactHeaderValue,
 } from './secret-names';
 export { parseRetryAfter } from './retry-after';
+export { backoffDelay } from './retry-policy';
 /** A v4 UUID from the platform's cryptographic random source (the layer's request ids). */
 export { newRequestId } from './request-id';

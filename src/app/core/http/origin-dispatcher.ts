@@ -100,7 +100,7 @@ export interface DispatcherSnapshot {
  * breaker nothing. While a refresh runs (after a 401), an attempt that would carry the token
  * waits in the queue and goes out once, with the new token. A slot is freed when the answer's
  * headers are in (see `send`), a 401's only once it has been handed up the chain, so its refresh
- * is asked for before the next attempt is picked. One dispatcher per app: the browser's
+ * is asked for before the next attempt is picked, and a `STREAMING` call's only when it ends. One dispatcher per app: the browser's
  * connection limit is per page.
  *
  * It is also where an attempt's failure becomes an `AppError`, once (`plan.wireError`), and
@@ -226,7 +226,9 @@ export class OriginDispatcher {
           free();
           return subscriber.next(event);
         }
-        if (event.type === HttpEventType.ResponseHeader && event.status !== 401) free();
+        // A stream keeps its slot while open: over HTTP/1.1 it holds its connection.
+        if (event.type === HttpEventType.ResponseHeader && event.status !== 401 && !plan.streaming)
+          free();
         // Progress events were asked for by the dispatcher, not by the caller: dropped.
         if (progress || event.type === HttpEventType.Sent || event.type === HttpEventType.User)
           subscriber.next(event);

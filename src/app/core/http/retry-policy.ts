@@ -68,7 +68,7 @@ export function decideRetry(input: RetryInput, random: () => number = Math.rando
 /** Full jitter (AWS architecture blog, "Exponential Backoff And Jitter"): random(0, cap). */
 export function backoffDelay(
   retry: number,
-  policy: RetryPolicy,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
   random: () => number = Math.random,
 ): number {
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
