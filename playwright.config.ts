@@ -40,8 +40,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: requireChrome(),
-      // Playwright adds its own headless and sandbox flags.
-      args: CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
+      // Playwright adds its own headless and sandbox flags. RenderDocument (a new frame host for
+      // every navigation, on by default in Chromium 150) loses the emulated offline state of
+      // navigator.onLine on a navigation the service worker answers (context.setOffline), so
+      // an app opened offline would believe it is online; real offline is not affected.
+      args: [
+        ...CHROME_FLAGS.filter((flag) => flag !== '--headless' && flag !== '--no-sandbox'),
+        '--disable-features=RenderDocument',
+      ],
     },
   },
   webServer: [
