@@ -163,13 +163,32 @@ export async function moreTabs(
   return tabs;
 }
 
-/** Signs in through the page, as a person would. */
-export async function signIn(page: Page, returnPath = '/'): Promise<void> {
+/** How many flag streams the dev API has opened since its last reset. */
+async function flagStreamsOpened(): Promise<number> {
+  const stats = (await (await fetch(`${API_URL}/api/_dev/stats`)).json()) as Stats;
+  return stats.flagStreams.opened;
+}
+
+/**
+ * Signs in through the page, as a person would, and waits until the app has settled: its flag
+ * stream (opened once the app is stable) is open, so no call of its own comes later and lands
+ * between the test's next steps. `flagStream: false` for a test whose backend has no stream.
+ */
+export async function signIn(
+  page: Page,
+  returnPath = '/',
+  { flagStream = true }: { flagStream?: boolean } = {},
+): Promise<void> {
+  const opened = flagStream ? await flagStreamsOpened() : 0;
   await page.goto(returnPath);
   await page.getByLabel('Email').fill(DEMO.email);
   await page.getByLabel('Password').fill(DEMO.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  if (flagStream)
+    await expect
+      .poll(flagStreamsOpened, { message: 'the flag stream opens after sign-in' })
+      .toBeGreaterThan(opened);
 }
 
 /**

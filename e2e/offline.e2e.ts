@@ -10,7 +10,7 @@ test('pages never visited open offline once the app has preloaded them', async (
   // The flag stream is an open connection, so the network would never be idle: here the
   // backend has none (a 404, the app polls instead), which this test is not about.
   await context.route('**/api/flags/stream', (route) => route.fulfill({ status: 404 }));
-  await signIn(page, '/dashboard');
+  await signIn(page, '/dashboard', { flagStream: false });
   // IdlePreloading fetches every page's code once the app is idle: wait for the network to
   // settle, then cut it.
   await page.waitForLoadState('networkidle');

@@ -133,6 +133,13 @@ describe('PUT /api/_dev/flags', () => {
     assert.equal(cleared.body.flags['enable_order_export'], true);
   });
 
+  it('leaves the version where it is on a reset with no override to clear', async () => {
+    await fetch(`${server.base}/api/_dev/reset`, { method: 'POST' });
+    const before = await flagsVersion();
+    await fetch(`${server.base}/api/_dev/reset`, { method: 'POST' });
+    assert.equal(await flagsVersion(), before);
+  });
+
   it('lists the definitions with their rules', async () => {
     const body = (await (await fetch(`${server.base}/api/_dev/flags`)).json()) as {
       definitions: { name: string; type: string }[];

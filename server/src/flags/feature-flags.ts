@@ -12,7 +12,7 @@ export interface FlagContext {
 
 /**
  * Flag values and their version. The version starts at 1 and goes up on every change of
- * overrides (a reset included), never down, so a client that saw version n knows any larger
+ * overrides (a reset that clears some included), never down, so a client that saw version n knows any larger
  * X-Flags-Version means it should reload.
  */
 export class FeatureFlags {
@@ -43,7 +43,9 @@ export class FeatureFlags {
     this.bump();
   }
 
+  /** Clears every override; the version moves (and streams hear of it) only if there were any. */
   clearOverrides(): void {
+    if (this.overrides.size === 0) return;
     this.overrides.clear();
     this.bump();
   }

@@ -41,7 +41,7 @@ export interface FlagStreamDeps {
 
 /**
  * `GET /api/flags/stream` (authenticated): server-sent events. On connect and after every change
- * of the flags' version (`PUT /api/_dev/flags`, a reset) one `event: flags` with
+ * of the flags' version (`PUT /api/_dev/flags`, a reset that clears overrides) one `event: flags` with
  * `data: {"version": n}`; between them a comment line `: heartbeat` every `heartbeatMs`, so
  * proxies keep the connection and a client can tell a dead stream from a quiet one. The values
  * themselves are not sent: they differ per user and app version, and `GET /api/flags` (with
