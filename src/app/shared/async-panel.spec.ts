@@ -1,11 +1,11 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { AsyncPanel } from './async-panel';
+import { AsyncPanel, type PanelResource } from './async-panel';
 
 @Component({
   imports: [AsyncPanel],
   template: `
-    <app-async-panel heading="Today" reserve="128px" [loading]="loading()" [hasValue]="!loading()">
+    <app-async-panel heading="Today" reserve="128px" [resource]="resource">
       @if (!loading()) {
         <p style="height: 40px; margin: 0">loaded</p>
       }
@@ -14,6 +14,12 @@ import { AsyncPanel } from './async-panel';
 })
 class Host {
   readonly loading = signal(true);
+  readonly resource: PanelResource = {
+    isLoading: this.loading,
+    hasValue: () => !this.loading(),
+    error: signal(undefined),
+    reload: () => true,
+  };
 }
 
 describe('AsyncPanel', () => {

@@ -1,14 +1,23 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type Signal, computed, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { ErrorView } from './describe-error';
+import { describeError } from './describe-error';
 import { onReconnect } from './on-reconnect';
 
+/** What the panel reads of a resource: `rxResource`, `resource` and `httpResource` all fit. */
+export interface PanelResource {
+  readonly isLoading: Signal<boolean>;
+  readonly error: Signal<Error | undefined>;
+  /** Whether data from an earlier load is there (then no skeleton while it reloads). */
+  hasValue(): boolean;
+  reload(): boolean;
+}
+
 /**
- * A card for one piece of data that loads on its own: a progress bar and skeleton while
- * loading, the error message (and a Retry button when retrying can help) on failure, the
- * projected content otherwise. Knows nothing of HTTP: it is given an `ErrorView`. A load that
+ * A card for one piece of data that loads on its own, given as a resource: a progress bar and
+ * skeleton while it loads, the error message (`describeError`, and a Retry button when retrying
+ * can help) when it failed, the projected content otherwise. Knows nothing of HTTP. A load that
  * failed for want of a connection is retried by itself when the connection comes back.
  */
 @Component({
@@ -33,7 +42,7 @@ import { onReconnect } from './on-reconnect';
               <button
                 mat-stroked-button
                 type="button"
-                (click)="retry.emit()"
+                (click)="resource().reload()"
                 [disabled]="loading()"
               >
                 Retry
@@ -83,22 +92,25 @@ import { onReconnect } from './on-reconnect';
 })
 export class AsyncPanel {
   readonly heading = input.required<string>();
-  readonly loading = input(false);
-  /** The failure to show (`describeError`); null when there is none. */
-  readonly error = input<ErrorView | null>(null);
+  readonly resource = input.required<PanelResource>();
   /**
    * The height the loaded content usually takes (a CSS length), kept for it from the start, so
    * the page does not move when the data arrives (Lighthouse's layout shift, issue 13).
    * @default none: the card grows with its content
    */
   readonly reserve = input<string | null>(null);
-  /** Whether data from an earlier load is there (then no skeleton while reloading). */
-  readonly hasValue = input(false);
-  readonly retry = output();
+
+  protected readonly loading = computed(() => this.resource().isLoading());
+  protected readonly hasValue = computed(() => this.resource().hasValue());
+  /** rxResource may wrap what the stream threw; describeError finds the AppError either way. */
+  protected readonly error = computed(() => {
+    const error = this.resource().error();
+    return error ? describeError(error, { reading: true }) : null;
+  });
 
   constructor() {
     onReconnect(() => {
-      if (this.error()?.retryWhenOnline && !this.loading()) this.retry.emit();
+      if (this.error()?.retryWhenOnline && !this.loading()) this.resource().reload();
     });
   }
 }

@@ -1,13 +1,10 @@
-import { Component, signal } from '@angular/core';
+import { Component, computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { AppError, NETWORK_STATUS } from '../core/http';
 import { FakeNetworkStatus } from '../core/http/testing';
-import { AsyncPanel } from './async-panel';
-import { type ErrorView, describeError } from './describe-error';
+import { AsyncPanel, type PanelResource } from './async-panel';
+import { describeError } from './describe-error';
 import { ErrorState } from './error-state';
-
-const view = (kind: 'offline' | 'network' | 'server'): ErrorView =>
-  describeError(new AppError({ kind }), { reading: true });
 
 @Component({
   imports: [ErrorState, AsyncPanel],
@@ -21,19 +18,28 @@ const view = (kind: 'offline' | 'network' | 'server'): ErrorView =>
         (retry)="stateRetries = stateRetries + 1"
       />
     }
-    <app-async-panel
-      heading="Panel"
-      [error]="error()"
-      [loading]="loading()"
-      (retry)="panelRetries = panelRetries + 1"
-    />
+    <app-async-panel heading="Panel" [resource]="resource" />
   `,
 })
 class Host {
-  readonly error = signal<ErrorView | null>(null);
+  /** The failure; the panel reads the AppError behind it, as a resource would hold it. */
+  readonly failure = signal<AppError | undefined>(undefined);
+  readonly error = computed(() => {
+    const failure = this.failure();
+    return failure ? describeError(failure, { reading: true }) : null;
+  });
   readonly loading = signal(false);
   stateRetries = 0;
   panelRetries = 0;
+  readonly resource: PanelResource = {
+    isLoading: this.loading,
+    hasValue: () => false,
+    error: this.failure,
+    reload: () => {
+      this.panelRetries++;
+      return true;
+    },
+  };
 }
 
 describe('a failed load retries by itself when the connection comes back', () => {
@@ -51,7 +57,7 @@ describe('a failed load retries by itself when the connection comes back', () =>
   for (const kind of ['offline', 'network'] as const) {
     it(`after a(n) ${kind} failure, once per reconnect, in ErrorState and AsyncPanel`, () => {
       network.goOffline();
-      host.error.set(view(kind));
+      host.failure.set(new AppError({ kind }));
       TestBed.tick();
       expect([host.stateRetries, host.panelRetries]).toEqual([0, 0]);
       network.goOnline();
@@ -66,7 +72,7 @@ describe('a failed load retries by itself when the connection comes back', () =>
   }
 
   it('not for a failure a connection cannot mend', () => {
-    host.error.set(view('server'));
+    host.failure.set(new AppError({ kind: 'server' }));
     TestBed.tick();
     network.goOffline();
     network.goOnline();
@@ -74,7 +80,7 @@ describe('a failed load retries by itself when the connection comes back', () =>
   });
 
   it('not while the retried load is still running', () => {
-    host.error.set(view('offline'));
+    host.failure.set(new AppError({ kind: 'offline' }));
     host.loading.set(true);
     TestBed.tick();
     network.goOffline();

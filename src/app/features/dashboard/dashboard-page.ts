@@ -2,7 +2,6 @@ import { CurrencyPipe, DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { AsyncPanel } from '../../shared/async-panel';
-import { type ErrorView, describeError } from '../../shared/describe-error';
 import { DashboardRepository } from './dashboard-repository';
 
 /**
@@ -30,9 +29,4 @@ export class DashboardPage {
   protected readonly revenueTotal = computed(() =>
     (this.revenue.value()?.days ?? []).reduce((sum, d) => sum + d.totalCents, 0),
   );
-
-  /** rxResource may wrap what the stream threw; describeError finds the AppError either way. */
-  protected viewOf(error: Error | undefined): ErrorView | null {
-    return error ? describeError(error, { reading: true }) : null;
-  }
 }

@@ -27,10 +27,10 @@ describe('OrderCreateStore', () => {
 
   it('creates the order and hands it back', async () => {
     const submitting = store.submit(DRAFT);
-    expect(store.submitting()).toBe(true);
+    expect(store.loading()).toBe(true);
     answer(repository.creates[0], order());
     expect(await submitting).toEqual({ kind: 'created', order: order() });
-    expect(store.submitting()).toBe(false);
+    expect(store.loading()).toBe(false);
   });
 
   it('sends an Idempotency-Key that looks like a UUID', async () => {

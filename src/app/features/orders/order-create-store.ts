@@ -3,6 +3,12 @@ import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { firstValueFrom } from 'rxjs';
 import { newRequestId } from '../../core/http';
 import type { Order } from './order-schema';
+import {
+  requestFailed,
+  requestStarted,
+  requestSucceeded,
+  withRequestState,
+} from '../../shared/with-request-state';
 import { type NewOrder, OrdersRepository } from './orders-repository';
 
 export type CreateOutcome =
@@ -11,9 +17,6 @@ export type CreateOutcome =
   | { readonly kind: 'busy' };
 
 interface OrderCreateState {
-  submitting: boolean;
-  /** The last submission's failure (an AppError), cleared by the next one. */
-  error: unknown;
   /** The Idempotency-Key of the current intent, and the body it was first sent with. */
   intent: { key: string; body: string } | null;
 }
@@ -26,20 +29,22 @@ interface OrderCreateState {
  * body).
  */
 export const OrderCreateStore = signalStore(
-  withState<OrderCreateState>({ submitting: false, error: null, intent: null }),
+  withState<OrderCreateState>({ intent: null }),
+  // `loading` is the submission in flight; `error` the last one's failure.
+  withRequestState(),
   withMethods((store, repository = inject(OrdersRepository)) => ({
     async submit(order: NewOrder): Promise<CreateOutcome> {
-      if (store.submitting()) return { kind: 'busy' };
+      if (store.loading()) return { kind: 'busy' };
       const body = canonicalJson(order);
       const current = store.intent();
       const intent = current?.body === body ? current : { key: newIdempotencyKey(), body };
-      patchState(store, { submitting: true, error: null, intent });
+      patchState(store, { intent }, requestStarted());
       try {
         const created = await firstValueFrom(repository.create(order, intent.key));
-        patchState(store, { submitting: false });
+        patchState(store, requestSucceeded());
         return { kind: 'created', order: created };
       } catch (error) {
-        patchState(store, { submitting: false, error });
+        patchState(store, requestFailed(error));
         return { kind: 'failed', error, idempotencyKey: intent.key };
       }
     },

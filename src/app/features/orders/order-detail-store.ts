@@ -4,6 +4,12 @@ import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, firstValueFrom, of, pipe, switchMap, tap } from 'rxjs';
 import { isAppError } from '../../core/http';
 import type { Order } from './order-schema';
+import {
+  requestFailed,
+  requestStarted,
+  requestSucceeded,
+  withRequestState,
+} from '../../shared/with-request-state';
 import { type OrderChange, OrdersRepository, type VersionedOrder } from './orders-repository';
 
 /** A save refused with 412: what the user asked for, and the version someone else saved. */
@@ -26,9 +32,6 @@ interface OrderDetailState {
   order: Order | null;
   /** The version the user is looking at, sent as `If-Match` with every change. */
   etag: string | null;
-  loading: boolean;
-  /** The last load's failure (an AppError); cleared by the next load. */
-  error: unknown;
   /** What is being written right now; the UI disables the other writes meanwhile. */
   pending: 'save' | 'delete' | null;
   conflict: OrderConflict | null;
@@ -38,8 +41,6 @@ const initialState: OrderDetailState = {
   id: null,
   order: null,
   etag: null,
-  loading: false,
-  error: null,
   pending: null,
   conflict: null,
 };
@@ -51,15 +52,17 @@ const initialState: OrderDetailState = {
  */
 export const OrderDetailStore = signalStore(
   withState(initialState),
+  // The load's state; the writes report their own outcomes.
+  withRequestState(),
   withMethods((store, repository = inject(OrdersRepository)) => {
     const load = rxMethod<string>(
       pipe(
-        tap((id) => patchState(store, { id, loading: true, error: null })),
+        tap((id) => patchState(store, { id }, requestStarted())),
         switchMap((id) =>
           repository.get(id).pipe(
-            tap(({ order, etag }) => patchState(store, { order, etag, loading: false })),
+            tap(({ order, etag }) => patchState(store, { order, etag }, requestSucceeded())),
             catchError((error: unknown) => {
-              patchState(store, { loading: false, error });
+              patchState(store, requestFailed(error));
               return of(null);
             }),
           ),

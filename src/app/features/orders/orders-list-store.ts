@@ -12,14 +12,17 @@ import { type Observable, catchError, of, pipe, switchMap, tap } from 'rxjs';
 import { exportOrders, type ExportProgress } from './export-orders';
 import type { OrdersPage } from './order-schema';
 import { NO_SORT, type OrderSort, sortOrders } from './order-sort';
+import {
+  requestFailed,
+  requestStarted,
+  requestSucceeded,
+  withRequestState,
+} from '../../shared/with-request-state';
 import { type OrderQuery, OrdersRepository } from './orders-repository';
 
 interface OrdersListState {
   query: OrderQuery | null;
   result: OrdersPage | null;
-  loading: boolean;
-  /** The last load's failure (an AppError); cleared by the next load. */
-  error: unknown;
   sort: OrderSort;
   /** While an export runs: how far it is. */
   exporting: Omit<ExportProgress, 'orders'> | null;
@@ -28,8 +31,6 @@ interface OrdersListState {
 const initialState: OrdersListState = {
   query: null,
   result: null,
-  loading: false,
-  error: null,
   sort: NO_SORT,
   exporting: null,
 };
@@ -41,6 +42,7 @@ const initialState: OrdersListState = {
  */
 export const OrdersListStore = signalStore(
   withState(initialState),
+  withRequestState(),
   withComputed(({ result, sort, loading, error }) => ({
     rows: computed(() => sortOrders(result()?.items ?? [], sort())),
     total: computed(() => result()?.total ?? 0),
@@ -50,11 +52,11 @@ export const OrdersListStore = signalStore(
     let running: { cancel(): void } | null = null;
 
     const fetch = (query: OrderQuery): Observable<unknown> => {
-      patchState(store, { query, loading: true, error: null });
+      patchState(store, { query }, requestStarted());
       return repository.list(query).pipe(
-        tap((result) => patchState(store, { result, loading: false })),
+        tap((result) => patchState(store, { result }, requestSucceeded())),
         catchError((error: unknown) => {
-          patchState(store, { loading: false, error });
+          patchState(store, requestFailed(error));
           return of(null);
         }),
       );
