@@ -38,9 +38,10 @@ assertAcyclic(CORE_LAYERS);
  * from a repository file are fine everywhere). Each says why it needs no store.
  */
 const REPOSITORY_USERS = [
-  // Four independent read-only widgets, each an rxResource with its own loading, error and
-  // retry: there is no shared state for a store to hold. (Issue 15, part 3, plans a shared
-  // request-state feature; the dashboard joins it then.)
+  // Four independent read-only widgets, each an rxResource, Angular's own request state
+  // (loading, error, reload), handed whole to its AsyncPanel: there is no shared state for a
+  // store to hold, so it does not use withRequestState (shared/), which stores that run one
+  // request at a time use.
   'src/app/features/dashboard/dashboard-page.ts',
   // The form's pickers read the customer and product lists once (rxResource); creating the
   // order itself goes through OrderCreateStore.
@@ -65,6 +66,14 @@ const NODE_CODE = [
   'scripts/**/*.{ts,mjs,cjs}',
   'bench/**/*.{ts,mjs,cjs}',
 ];
+
+/**
+ * The wire types that cross processes (contracts/, e.g. the dev API's chaos config and stats):
+ * compiled by the app, the server, e2e and bench alike and loaded by none, so each side imports
+ * them with `import type` and they hold nothing but types. angular.json's lintFilePatterns name
+ * the folder too.
+ */
+const CONTRACTS = ['contracts/**/*.ts'];
 
 /**
  * An element's public entries, by captured folder name: its index.ts, or a subfolder's
@@ -131,13 +140,30 @@ module.exports = defineConfig([
     },
   },
   {
+    // No runtime code and no imports (other than of a sibling contract, as types), so the
+    // folder can never pull Node into the app's bundle or Angular into the server.
+    files: CONTRACTS,
+    extends: [eslint.configs.recommended, tseslint.configs.recommended],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Program > :not(ExportNamedDeclaration[exportKind="type"], TSInterfaceDeclaration, TSTypeAliasDeclaration, ImportDeclaration[importKind="type"][source.value=/^\\./])',
+          message:
+            'contracts/ holds types only (interfaces and type aliases) and imports nothing but another contract, as a type: every side compiles it, none loads it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // No import cycles, anywhere: a cycle makes load order matter and hides which side owns
     // what. Type-only imports count too (`import type` cycles are how runtime ones start).
-    files: ['src/**/*.ts', ...NODE_CODE],
+    files: ['src/**/*.ts', ...NODE_CODE, ...CONTRACTS],
     plugins: { keel: { rules: { 'no-import-cycle': noImportCycle } } },
     rules: { 'keel/no-import-cycle': 'error' },
   },
@@ -150,6 +176,9 @@ module.exports = defineConfig([
     //   shared/              UI pieces with no app state; imports core only
     //   app                  the composition root (src/app/*.ts, main.ts): imports anything
     //                        public, and lazy-loads feature pages by their file
+    //   contracts            outside src/: wire types shared with the server, e2e and bench;
+    //                        anything in src/ may import them, with `import type`
+    //   node                 outside src/: the server, e2e, scripts, bench; never imported
     // Plus, inside a feature: only stores and repositories import repositories.
     files: ['src/**/*.ts'],
     plugins: { boundaries },
@@ -172,6 +201,12 @@ module.exports = defineConfig([
         },
         { type: 'feature', pattern: 'src/app/features/*', capture: ['name'], partialMatch: false },
         { type: 'shared', pattern: 'src/app/shared', partialMatch: false },
+        { type: 'contracts', pattern: 'contracts', partialMatch: false },
+        {
+          type: 'node',
+          pattern: ['server', 'e2e', 'scripts', 'bench'],
+          partialMatch: false,
+        },
         // Last, so every folder above is matched first: what is left is the root.
         { type: 'app', pattern: 'src', partialMatch: false },
       ],
@@ -270,6 +305,21 @@ module.exports = defineConfig([
               from: { element: { type: 'shared' } },
               disallow: { to: anyFileOf('feature') },
               message: 'shared/ holds UI pieces with no app state: it never imports a feature.',
+            },
+            {
+              // What the app shares with the server, e2e and bench is a wire type, and it
+              // exists only at compile time: contracts/, imported as a type.
+              allow: { to: anyFileOf('contracts'), dependency: { kind: 'type' } },
+            },
+            {
+              disallow: { to: anyFileOf('contracts'), dependency: { kind: 'value' } },
+              message:
+                'Import contracts/ with `import type`: it holds types only and is never bundled.',
+            },
+            {
+              disallow: { to: anyFileOf('node') },
+              message:
+                'The app never imports the server, e2e, scripts or bench: move a shape they share to contracts/ (types only).',
             },
             {
               // Production code never imports test helpers, entry or not…

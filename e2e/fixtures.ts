@@ -7,6 +7,7 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
+import type { ChaosConfig, DevStatsJson } from '../contracts/dev-api';
 
 export const API_URL = `http://127.0.0.1:${process.env['KEEL_E2E_API_PORT'] ?? 3100}`;
 export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
@@ -16,8 +17,12 @@ export interface DevApi {
   /** Checks the Sentry sink for secrets, then clears stats, chaos, flags, policy and events. */
   reset(data?: boolean): Promise<void>;
   sentryEvents(): Promise<SentryEvents['events']>;
-  chaos(config: Record<string, unknown>): Promise<void>;
-  stats(): Promise<Stats>;
+  /**
+   * Replaces the chaos config. Partial: the server gives every absent field its default, so a
+   * test names only the faults it wants and `{}` turns chaos off.
+   */
+  chaos(config: Partial<ChaosConfig>): Promise<void>;
+  stats(): Promise<DevStatsJson>;
   expireTokens(): Promise<void>;
   put(path: string, body: unknown): Promise<void>;
 }
@@ -28,18 +33,6 @@ export interface SentryEvents {
     project: string;
     event: Record<string, unknown> & { tags?: Record<string, string>; message?: unknown };
   }[];
-}
-
-export interface Stats {
-  requests: number;
-  byRoute: Record<string, number>;
-  byStatus: Record<string, number>;
-  refresh: { ok: number; failed: number };
-  logins: number;
-  idempotentReplays: number;
-  ordersCreated: number;
-  /** The flag streams held now (`open`); opened and heartbeats sent since the last reset. */
-  flagStreams: { open: number; opened: number; heartbeats: number };
 }
 
 interface Fixtures {
@@ -86,7 +79,7 @@ export const test = base.extend<Fixtures>({
       chaos: (config) => send('put', '/api/_dev/chaos', config),
       expireTokens: () => send('post', '/api/_dev/expire-tokens'),
       put: (path, body) => send('put', path, body),
-      stats: async () => (await (await request.get('/api/_dev/stats')).json()) as Stats,
+      stats: async () => (await (await request.get('/api/_dev/stats')).json()) as DevStatsJson,
     };
     await devApi.reset();
     await use(devApi);
@@ -165,7 +158,7 @@ export async function moreTabs(
 
 /** How many flag streams the dev API has opened since its last reset. */
 async function flagStreamsOpened(): Promise<number> {
-  const stats = (await (await fetch(`${API_URL}/api/_dev/stats`)).json()) as Stats;
+  const stats = (await (await fetch(`${API_URL}/api/_dev/stats`)).json()) as DevStatsJson;
   return stats.flagStreams.opened;
 }
 

@@ -89,6 +89,27 @@ const RULES: {
     compliant: ['page-uses-repository.ok.ts', 'store-uses-repository.ok.ts'],
   },
   {
+    what: 'the app never imports the server, e2e, scripts or bench',
+    fixture: 'app-imports-node-code.ts',
+    ruleId: 'boundaries/dependencies',
+    message: /never imports the server, e2e, scripts or bench/,
+    compliant: ['app-imports-contracts.ok.ts'],
+  },
+  {
+    what: 'the app imports contracts/ as types only',
+    fixture: 'app-imports-contracts-value.ts',
+    ruleId: 'boundaries/dependencies',
+    message: /Import contracts\/ with `import type`/,
+    compliant: ['app-imports-contracts.ok.ts'],
+  },
+  {
+    what: 'contracts/ holds types only and imports no package',
+    fixture: 'contracts-runtime.ts',
+    ruleId: 'no-restricted-syntax',
+    message: /contracts\/ holds types only/,
+    compliant: ['contracts-types.ok.ts'],
+  },
+  {
     what: 'Node code gets TypeScript-aware lint',
     fixture: 'node-code.ts',
     ruleId: '@typescript-eslint/no-explicit-any',
@@ -124,7 +145,7 @@ test('lint: import cycles are refused (keel/no-import-cycle)', async () => {
   }
 });
 
-test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e, scripts and bench', async () => {
+test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e, scripts, bench and contracts', async () => {
   const files = [
     'src/app/app.ts',
     'server/src/main.ts',
@@ -133,6 +154,7 @@ test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e, sc
     'scripts/start.mjs',
     'bench/run.ts',
     'bench/harness/scenarios/soak.ts',
+    'contracts/dev-api.ts',
   ];
   for (const file of files) {
     const config = (await eslint.calculateConfigForFile(join(root, file))) as Linter.Config;

@@ -2,29 +2,7 @@
 // fetch on the page's own origin: /api goes through the bench server's proxy, or through
 // ng serve's proxy in the e2e soak, like every other call.
 
-export interface ChaosConfig {
-  latencyMs?: number;
-  jitterMs?: number;
-  failRate?: number;
-  failStatus?: number;
-  retryAfterS?: number | null;
-  dropRate?: number;
-  hangRate?: number;
-  malformedRate?: number;
-  dropAfterCommitRate?: number;
-  routes?: string[];
-  seed?: number | null;
-}
-
-export interface DevStats {
-  requests: number;
-  byRoute: Record<string, number>;
-  byStatus: Record<string, number>;
-  refresh: { ok: number; failed: number };
-  logins: number;
-  idempotentReplays: number;
-  ordersCreated: number;
-}
+import type { ChaosConfig, DevStatsJson } from '../../contracts/dev-api';
 
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
   const response = await fetch(`/api/_dev${path}`, {
@@ -39,11 +17,12 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
 export const devApi = {
   /** Clears stats and chaos (not the data, not the sessions). */
   reset: async () => void (await call('POST', '/reset', {})),
-  chaos: async (config: ChaosConfig) => void (await call('PUT', '/chaos', config)),
+  /** Replaces the chaos config: absent fields take their defaults, so `{}` turns chaos off. */
+  chaos: async (config: Partial<ChaosConfig>) => void (await call('PUT', '/chaos', config)),
   expireTokens: async () => void (await call('POST', '/expire-tokens')),
-  stats: async () => (await (await call('GET', '/stats')).json()) as DevStats,
+  stats: async () => (await (await call('GET', '/stats')).json()) as DevStatsJson,
 };
 
-export function refreshesOf(stats: DevStats): number {
+export function refreshesOf(stats: DevStatsJson): number {
   return stats.refresh.ok + stats.refresh.failed;
 }

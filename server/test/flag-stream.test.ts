@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { DevStatsJson } from '../../contracts/dev-api.ts';
 import type { IntervalTimers } from '../src/flags/flag-stream.ts';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
 
@@ -42,16 +43,12 @@ class EventReader {
   }
 }
 
-interface FlagStreamStats {
-  flagStreams: { open: number; opened: number; heartbeats: number };
-}
-
 describe('GET /api/flags/stream', () => {
   let server: TestServer;
   let client: Client;
   const intervals = new ManualIntervals();
   const streamStats = async () =>
-    ((await (await fetch(`${server.base}/api/_dev/stats`)).json()) as FlagStreamStats).flagStreams;
+    ((await (await fetch(`${server.base}/api/_dev/stats`)).json()) as DevStatsJson).flagStreams;
 
   before(async () => {
     server = await startServer({ intervals });

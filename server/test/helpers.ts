@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import type { DevStatsJson } from '../../contracts/dev-api.ts';
 import { buildServer } from '../src/app.ts';
 import type { ServerConfig } from '../src/server-config.ts';
 
@@ -156,23 +157,15 @@ export function fieldsOf(problem: Problem): string[] {
   return (problem.errors ?? []).map((e) => e.field).sort();
 }
 
-export interface Stats {
-  requests: number;
-  byRoute: Record<string, number>;
-  byStatus: Record<string, number>;
-  refresh: { ok: number; failed: number };
-  logins: number;
-  loginFailures: number;
-  idempotentReplays: number;
-  ordersCreated: number;
-}
-
-export async function stats(base: string): Promise<Stats> {
-  return (await fetch(`${base}/api/_dev/stats`)).json() as Promise<Stats>;
+export async function stats(base: string): Promise<DevStatsJson> {
+  return (await fetch(`${base}/api/_dev/stats`)).json() as Promise<DevStatsJson>;
 }
 
 /** Polls the server's stats until `check` holds: the server, not a timer, says when. */
-export async function untilStats(base: string, check: (s: Stats) => boolean): Promise<Stats> {
+export async function untilStats(
+  base: string,
+  check: (s: DevStatsJson) => boolean,
+): Promise<DevStatsJson> {
   for (let i = 0; i < 1000; i++) {
     const current = await stats(base);
     if (check(current)) return current;

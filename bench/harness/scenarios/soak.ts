@@ -1,7 +1,8 @@
 // (d) Chaos soak: seeded GETs and creates under a mix of faults and token expiries, checked
 // against the server's own counts.
+import type { ChaosConfig, DevStatsJson } from '../../../contracts/dev-api';
 import { counters, describe } from '../counters';
-import { type ChaosConfig, type DevStats, devApi, refreshesOf } from '../dev-api';
+import { devApi, refreshesOf } from '../dev-api';
 import { DEMO, type StackName } from '../stacks';
 import { type Outcome, countBy, delay, round, seededRandom, signedIn, timed } from './shared';
 
@@ -15,7 +16,7 @@ export const SOAK_ROUTES = [
   'GET /api/dashboard',
 ];
 
-const SOAK_BASE: ChaosConfig = {
+const SOAK_BASE: Partial<ChaosConfig> = {
   latencyMs: 5,
   jitterMs: 60,
   dropRate: 0.03,
@@ -26,7 +27,7 @@ const SOAK_BASE: ChaosConfig = {
 };
 
 /** The phases the soak cycles through: one `failStatus` at a time is all the dev API has. */
-export const SOAK_PHASES: readonly ChaosConfig[] = [
+export const SOAK_PHASES: readonly Partial<ChaosConfig>[] = [
   { ...SOAK_BASE, failRate: 0.06, failStatus: 503 },
   { ...SOAK_BASE, failRate: 0.06, failStatus: 429, retryAfterS: 1 },
   { ...SOAK_BASE, failRate: 0.04, failStatus: 500 },
@@ -45,12 +46,12 @@ export interface SoakOptions {
   attemptTimeoutMs: number;
   /** A call not settled after this long is counted as unsettled (Keel's deadline is 30 s). */
   callCapMs: number;
-  phases?: readonly ChaosConfig[];
+  phases?: readonly Partial<ChaosConfig>[];
 }
 
 export interface SoakResult {
   options: SoakOptions;
-  phases: readonly ChaosConfig[];
+  phases: readonly Partial<ChaosConfig>[];
   durationMs: number;
   logicalCalls: number;
   gets: number;
@@ -229,7 +230,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const durationMs = performance.now() - started;
   // Let the last responses' promise callbacks and any late rejection events run.
   await delay(50);
-  const stats: DevStats = await devApi.stats();
+  const stats: DevStatsJson = await devApi.stats();
 
   const token = await bearerLogin();
   const found = await ordersWithMarker(marker, token);

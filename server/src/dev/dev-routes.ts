@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { DevStatsJson } from '../../../contracts/dev-api.ts';
 import type { AccessTokens } from '../auth/access-tokens.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import { noChaos, readChaosConfig, type ChaosState } from '../chaos/chaos-config.ts';
@@ -38,7 +39,11 @@ export function registerDevRoutes(app: FastifyInstance, deps: DevRoutesDeps): vo
   const { accessTokens, loginLimiter, sentry } = deps;
 
   // flagStreams.open is live (the streams held now); every other count is since the last reset.
-  app.get('/api/_dev/stats', async () => ({ ...stats.toJSON(), flagStreams }));
+  // `satisfies` checks the answer against the shape the app, e2e and bench read.
+  app.get(
+    '/api/_dev/stats',
+    async () => ({ ...stats.toJSON(), flagStreams: flagStreams.toJSON() }) satisfies DevStatsJson,
+  );
 
   app.post('/api/_dev/reset', async (request, reply) => {
     const reader = new InputReader();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PassThrough } from 'node:stream';
+import type { FlagStreamStats } from '../../../contracts/dev-api.ts';
 import type { FeatureFlags } from './feature-flags.ts';
 
 /** `setInterval` and `clearInterval`, as the stream's heartbeat uses them; tests tick by hand. */
@@ -27,7 +28,7 @@ export class FlagStreams {
     this.heartbeats = 0;
   }
 
-  toJSON() {
+  toJSON(): FlagStreamStats {
     return { open: this.open, opened: this.opened, heartbeats: this.heartbeats };
   }
 }

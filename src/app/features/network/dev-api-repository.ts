@@ -1,21 +1,17 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
+import type { ChaosConfig } from '../../../../contracts/dev-api';
 import { RETRY } from '../../core/http';
 
-/** What `PUT /api/_dev/chaos` takes (server/README.md, "Chaos"). */
-export interface ChaosSettings {
-  latencyMs: number;
-  jitterMs: number;
-  failRate: number;
-  failStatus: number;
-  retryAfterS: number | null;
-  dropRate: number;
-  hangRate: number;
-  malformedRate: number;
-  dropAfterCommitRate: number;
-  routes: string[];
-}
+/**
+ * What the fault controls send to `PUT /api/_dev/chaos`: every field of the server's
+ * ChaosConfig but `seed`. Repeatable draws are for tests; a person trying faults by hand wants
+ * the server's random, which the PUT gives when `seed` is absent (it replaces the whole config).
+ * Every other field is required, so a field added to the config fails to compile here until the
+ * console has a control for it.
+ */
+export type ChaosSettings = Omit<ChaosConfig, 'seed'>;
 
 export interface VersionPolicy {
   minVersion: string | null;
@@ -32,12 +28,12 @@ export class DevApiRepository {
   private readonly http = inject(HttpClient);
   private readonly context = () => new HttpContext().set(RETRY, 'none');
 
-  chaos(): Observable<ChaosSettings> {
-    return this.http.get<ChaosSettings>('/api/_dev/chaos', { context: this.context() });
+  chaos(): Observable<ChaosConfig> {
+    return this.http.get<ChaosConfig>('/api/_dev/chaos', { context: this.context() });
   }
 
-  setChaos(settings: Partial<ChaosSettings>): Observable<ChaosSettings> {
-    return this.http.put<ChaosSettings>('/api/_dev/chaos', settings, { context: this.context() });
+  setChaos(settings: ChaosSettings): Observable<ChaosConfig> {
+    return this.http.put<ChaosConfig>('/api/_dev/chaos', settings, { context: this.context() });
   }
 
   expireTokens(): Observable<unknown> {
