@@ -14,15 +14,15 @@ import {
 import { networkLayerTesting, settle, type NetworkLayerTesting } from '../http/testing';
 import { FeatureFlagsStore } from './feature-flags-store';
 import { FLAGS_RELOAD_INTERVAL_MS, FLAG_STORAGE, TAB_VISIBLE } from './feature-flags-options';
+import { FlagStream } from './flag-stream';
 import {
   FLAG_CHANNEL,
   FLAG_STREAM_LEADERSHIP,
   FLAG_STREAM_SUPPORTED,
   FLAG_STREAM_TIMING,
-  FlagStream,
   type FlagTabMessage,
   isFlagTabMessage,
-} from './flag-stream';
+} from './flag-stream-options';
 import { MemoryStorage } from './testing';
 
 const DEMO = { id: 'usr_demo', email: 'demo@keel.dev', name: 'Demo User', roles: ['user'] };

@@ -1,23 +1,8 @@
-import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpContext, type HttpEvent, HttpEventType } from '@angular/common/http';
-import {
-  ApplicationRef,
-  DestroyRef,
-  Injectable,
-  InjectionToken,
-  Injector,
-  inject,
-  signal,
-} from '@angular/core';
+import { ApplicationRef, DestroyRef, Injectable, Injector, inject, signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { type Subscription, filter, take } from 'rxjs';
-import {
-  SessionStore,
-  type TabChannel,
-  type TabLeadership,
-  openTabChannel,
-  webLocksLeadership,
-} from '../auth';
+import { SessionStore } from '../auth';
 import {
   NETWORK_CLOCK,
   NETWORK_STATUS,
@@ -27,79 +12,17 @@ import {
   isAppError,
 } from '../http';
 import { FeatureFlagsStore } from './feature-flags-store';
+import {
+  FLAG_CHANNEL,
+  FLAG_STREAM_LEADERSHIP,
+  FLAG_STREAM_SUPPORTED,
+  FLAG_STREAM_TIMING,
+  FLAG_STREAM_URL,
+  type FlagStreamState,
+  type FlagTabMessage,
+  isVersion,
+} from './flag-stream-options';
 import { SseReader } from './sse-reader';
-
-/** `GET /api/flags/stream`: server-sent events, `event: flags` with `{"version": n}` (API.md). */
-export const FLAG_STREAM_URL = '/api/flags/stream';
-
-/**
- * The stream's timings (all through `NETWORK_CLOCK`). A connection that brings no event within
- * `firstEventMs` is given up; after `silentConnectsToGiveUp` of those in a row the stream is
- * judged unavailable (a proxy that buffers the body until it ends) and the tabs poll as before
- * for the rest of the page load. A live stream that is silent for `silenceMs` (the server sends
- * a heartbeat every 15 s) is dead and reconnected. Reconnects wait a full-jitter backoff from
- * `reconnect`; the backoff starts over once a connection stayed up `stableMs`.
- */
-export const FLAG_STREAM_TIMING = {
-  firstEventMs: 10_000,
-  silentConnectsToGiveUp: 3,
-  silenceMs: 45_000,
-  stableMs: 60_000,
-  reconnect: { baseDelayMs: 1_000, maxDelayMs: 60_000 },
-} as const;
-
-/** What the tabs of one browser tell each other about the one flag stream. */
-export type FlagTabMessage =
-  /** A tab joined: the leader answers with `stream`. */
-  | { readonly type: 'hello' }
-  /** The leader's stream: live or not, and the last version it announced. */
-  | { readonly type: 'stream'; readonly live: boolean; readonly version: number | null };
-
-export function isFlagTabMessage(data: unknown): data is FlagTabMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const m = data as Record<string, unknown>;
-  if (m['type'] === 'hello') return true;
-  return (
-    m['type'] === 'stream' &&
-    typeof m['live'] === 'boolean' &&
-    (m['version'] === null || isVersion(m['version']))
-  );
-}
-
-/**
- * The relay between the tabs. A channel of its own rather than the session's: the session's
- * messages are the session's union, checked by core/auth, which knows nothing of flags.
- * @default a `BroadcastChannel` named `keel-flags`; nothing where the browser has none
- */
-export const FLAG_CHANNEL = new InjectionToken<TabChannel<FlagTabMessage>>('FLAG_CHANNEL', {
-  providedIn: 'root',
-  factory: () => openTabChannel('keel-flags', isFlagTabMessage),
-});
-
-/**
- * Which tab holds the stream.
- * @default Web Locks (the lock `keel-flag-stream`); without them every tab holds its own stream
- */
-export const FLAG_STREAM_LEADERSHIP = new InjectionToken<TabLeadership>('FLAG_STREAM_LEADERSHIP', {
-  providedIn: 'root',
-  factory: () => webLocksLeadership(inject(DOCUMENT).defaultView?.navigator.locks),
-});
-
-/**
- * Whether this browser can read a response as it arrives.
- * @default whether `ReadableStream` exists (the fetch backend reads the body through it)
- */
-export const FLAG_STREAM_SUPPORTED = new InjectionToken<boolean>('FLAG_STREAM_SUPPORTED', {
-  providedIn: 'root',
-  factory: () => typeof inject(DOCUMENT).defaultView?.ReadableStream === 'function',
-});
-
-/**
- * What this tab knows of the browser's stream: `off` (signed out, or not started), `waiting`
- * (another tab leads and has said nothing yet, or this one is connecting or waiting to
- * reconnect), `live`, `unavailable` (no streaming here: the store polls).
- */
-export type FlagStreamState = 'off' | 'waiting' | 'live' | 'unavailable';
 
 /**
  * Flag changes pushed within a second to every tab (README, "How flags reach a tab"). While
@@ -313,8 +236,4 @@ function versionIn(data: string): number | null {
   } catch {
     return null;
   }
-}
-
-function isVersion(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

@@ -9,7 +9,6 @@ export {
 } from './flag-registry';
 export { FeatureFlagsStore, type FlagsSource } from './feature-flags-store';
 export {
-  FlagStream,
   FLAG_CHANNEL,
   FLAG_STREAM_LEADERSHIP,
   FLAG_STREAM_SUPPORTED,
@@ -17,7 +16,9 @@ export {
   FLAG_STREAM_URL,
   type FlagStreamState,
   type FlagTabMessage,
-} from './flag-stream';
+} from './flag-stream-options';
+// A type only: the stream's code is loaded by provideFeatureFlags() once the app is stable.
+export type { FlagStream } from './flag-stream';
 export { injectFlag } from './inject-flag';
 export { KeelFlag } from './flag-directive';
 export { flagGuard } from './flag-guard';

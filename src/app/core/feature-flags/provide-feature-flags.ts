@@ -1,5 +1,8 @@
 import {
+  ApplicationRef,
+  DestroyRef,
   type EnvironmentProviders,
+  Injector,
   type Provider,
   inject,
   isDevMode,
@@ -7,7 +10,6 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 import { FeatureFlagsStore } from './feature-flags-store';
-import { FlagStream } from './flag-stream';
 import { FLAGS_READY_TIMEOUT_MS, FLAGS_RELOAD_INTERVAL_MS } from './feature-flags-options';
 
 export interface FeatureFlagsOptions {
@@ -44,9 +46,25 @@ export function provideFeatureFlags(options: FeatureFlagsOptions = {}): Environm
     ...providers,
     provideEnvironmentInitializer(() => {
       inject(FeatureFlagsStore);
-      if (options.stream !== false) inject(FlagStream).start();
+      if (options.stream !== false) startFlagStream(inject(Injector));
     }),
   ]);
+}
+
+/**
+ * Loads the flag stream's code once the app is first stable, so it is not in the first load's
+ * bundle, and starts it.
+ */
+function startFlagStream(injector: Injector): void {
+  const destroyRef = injector.get(DestroyRef);
+  void injector
+    .get(ApplicationRef)
+    .whenStable()
+    .then(() => import('./flag-stream'))
+    .then(({ FlagStream }) => {
+      // The app (or a test's injector) may be gone by then.
+      if (!destroyRef.destroyed) injector.get(FlagStream).start();
+    });
 }
 
 /** Throws with what to change; dev mode only. */
