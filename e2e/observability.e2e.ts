@@ -3,15 +3,18 @@ import { expect, openPage, signIn, test } from './fixtures';
 test('a forced 500 on one route becomes exactly one Sentry event', async ({ page, devApi }) => {
   await signIn(page);
   await openPage(page, 'Orders');
+  // The SDK loads once the page is idle; from then on the calls carry its header too.
+  await page.waitForFunction(() => '__SENTRY__' in window);
   await devApi.reset();
   await devApi.chaos({ failRate: 1, failStatus: 500, routes: ['GET /api/dashboard/top-products'] });
   // What the server answered each attempt: its problem body echoes the trace it was sent.
-  const answers: Promise<{ traceparent: string; traceId: unknown }>[] = [];
+  const answers: Promise<{ traceparent: string; sentryTrace: string; traceId: unknown }>[] = [];
   page.on('response', (response) => {
     if (!response.url().includes('/api/dashboard/top-products')) return;
     answers.push(
       response.json().then((body: { traceId?: unknown }) => ({
         traceparent: response.request().headers()['traceparent'] ?? '',
+        sentryTrace: response.request().headers()['sentry-trace'] ?? '',
         traceId: body.traceId,
       })),
     );
@@ -46,6 +49,11 @@ test('a forced 500 on one route becomes exactly one Sentry event', async ({ page
   expect(traceId).toMatch(/^[0-9a-f]{32}$/);
   expect(seen.map((a) => a.traceId)).toEqual([traceId, traceId, traceId]);
   expect(new Set(seen.map((a) => a.traceparent.split('-')[2])).size).toBe(3);
+  // Sentry's own header, where it propagates, is in the same trace and span (Keel stamps it
+  // and the SDK keeps it), so a backend that continues Sentry traces joins this one.
+  expect(seen.map((a) => a.sentryTrace)).toEqual(
+    seen.map((a) => a.traceparent.split('-').slice(1, 3).join('-')),
+  );
   const trace = (exceptions[0].event['contexts'] as { trace?: Record<string, unknown> }).trace;
   expect(trace?.['trace_id']).toBe(traceId);
   expect(trace?.['span_id']).toBe(seen[2].traceparent.split('-')[2]);

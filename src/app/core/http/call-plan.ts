@@ -14,7 +14,7 @@ import type { NetworkClock } from './network-clock';
 import type { RetryPolicy } from './network-layer-options';
 import type { NetworkStatus } from './network-status';
 import type { OriginHealth } from './origin-health';
-import { newSpanId, traceparent } from './request-id';
+import { newSpanId, sentryTrace, traceparent } from './request-id';
 import { redactHeaderValue } from './secret-names';
 
 /** One HTTP attempt of a logical call: one trip to the server. */
@@ -98,6 +98,8 @@ export interface PlanLayer {
   readonly dispatcher: PlanDispatcher;
   readonly appVersion: string;
   readonly platform: string;
+  /** `SENTRY_TRACE_TARGET`. */
+  readonly sentryTraceTarget: (origin: string, path: string) => boolean;
 }
 
 /** The part of `OriginDispatcher` the dispatch stage calls. */
@@ -217,7 +219,7 @@ export class CallPlan implements CallFacts {
 
   /**
    * The request as this attempt goes out: every stage's headers, `X-Attempt`, a `traceparent`
-   * with a new span id, and the token read now (so an attempt that waited in the queue through
+   * with a new span id (and `sentry-trace` with the same ids, see `SENTRY_TRACE_TARGET`), and the token read now (so an attempt that waited in the queue through
    * a refresh carries the new one). Only allow-listed origins get Keel's headers.
    */
   stamp<T>(req: HttpRequest<T>): HttpRequest<T> {
@@ -227,6 +229,8 @@ export class CallPlan implements CallFacts {
       headers['X-Attempt'] = String(this.attemptNumber);
       this.spanId = newSpanId();
       headers['traceparent'] = traceparent(this.traceId, this.spanId);
+      if (this.layer.sentryTraceTarget(this.origin, this.path))
+        headers['sentry-trace'] = sentryTrace(this.traceId, this.spanId);
     }
     if (this.tokens) {
       const token = this.tokens.current();

@@ -16,6 +16,7 @@ import {
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_DEADLINE_MS,
   RETRY_POLICY,
+  SENTRY_TRACE_TARGET,
 } from './network-layer-options';
 import { NETWORK_STATUS } from './network-status';
 import { BACKGROUND, STREAMING } from './observability-interceptor';
@@ -43,6 +44,7 @@ export class CallPlanner implements PlanLayer {
   readonly dispatcher = inject(OriginDispatcher);
   readonly appVersion = inject(APP_VERSION);
   readonly platform = inject(APP_PLATFORM);
+  readonly sentryTraceTarget = inject(SENTRY_TRACE_TARGET);
 
   private readonly base = inject(DOCUMENT).baseURI;
   private readonly baseOrigin = originOf(this.base, this.base) ?? '';

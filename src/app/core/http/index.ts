@@ -18,6 +18,7 @@ export {
   MAX_CONCURRENT_PER_ORIGIN,
   RETRY_BUDGET,
   RETRY_POLICY,
+  SENTRY_TRACE_TARGET,
   type CircuitBreakerOptions,
   type NetworkLayerOptions,
   type RetryBudgetOptions,

@@ -181,3 +181,16 @@ export const MAX_CONCURRENT_PER_ORIGIN = new InjectionToken<number>('MAX_CONCURR
   providedIn: 'root',
   factory: () => 6,
 });
+
+/**
+ * Where an attempt also carries `sentry-trace` in the call's own trace (beside `traceparent`):
+ * Sentry's fetch instrumentation keeps a `sentry-trace` a request already has, so a backend
+ * that continues Sentry traces joins the trace Keel logged and reported instead of the SDK's.
+ * Asked on every attempt to an allow-listed origin, with its origin and path (Sentry may load
+ * late, and sends its headers only to its `tracePropagationTargets`).
+ * @default never: `provideObservability()` turns it on for the API Sentry propagates to
+ */
+export const SENTRY_TRACE_TARGET = new InjectionToken<(origin: string, path: string) => boolean>(
+  'SENTRY_TRACE_TARGET',
+  { providedIn: 'root', factory: () => () => false },
+);

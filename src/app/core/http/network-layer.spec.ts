@@ -4,6 +4,7 @@ import {
   type TestRequest,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
+import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
 import { ApiVersionSignals } from './api-version-signals';
@@ -15,7 +16,7 @@ import { authInterceptor } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
 import { dispatchInterceptor } from './dispatch-interceptor';
 import { NETWORK_ERROR_REPORTER, type ReportedCall } from './error-mapper-interceptor';
-import type { NetworkLayerOptions } from './network-layer-options';
+import { type NetworkLayerOptions, SENTRY_TRACE_TARGET } from './network-layer-options';
 import {
   BACKGROUND,
   STREAMING,
@@ -35,7 +36,7 @@ describe('the network layer chain', () => {
   let records: NetworkCallRecord[];
   let reported: ReportedCall[];
 
-  function setUp(options: NetworkLayerOptions = {}): void {
+  function setUp(options: NetworkLayerOptions = {}, extra: Provider[] = []): void {
     layer = networkLayerTesting(options);
     records = [];
     reported = [];
@@ -50,6 +51,7 @@ describe('the network layer chain', () => {
           provide: NETWORK_ERROR_REPORTER,
           useValue: { report: (_: unknown, call: ReportedCall) => reported.push(call) },
         },
+        ...extra,
       ],
     });
     http = TestBed.inject(HttpClient);
@@ -58,6 +60,48 @@ describe('the network layer chain', () => {
 
   beforeEach(() => (backend = undefined as unknown as HttpTestingController));
   afterEach(() => backend?.verify());
+
+  describe('sentry-trace', () => {
+    it("carries the call's own trace and each attempt's span, only where the target says", () => {
+      const asked: string[] = [];
+      setUp({ apiOrigins: ['https://api.example.com'] }, [
+        {
+          provide: SENTRY_TRACE_TARGET,
+          useValue: (origin: string, path: string) => {
+            asked.push(`${origin}${path}`);
+            return path.startsWith('/api/');
+          },
+        },
+      ]);
+      collect(http.get('https://api.example.com/api/orders'));
+      const first = backend.expectOne('https://api.example.com/api/orders');
+      fail503(first);
+      layer.clock.advance(10_000);
+      const second = backend.expectOne('https://api.example.com/api/orders');
+      second.flush({});
+      for (const attempt of [first, second]) {
+        const [, trace, span] = (attempt.request.headers.get('traceparent') ?? '').split('-');
+        // No sampling flag: the backend decides.
+        expect(attempt.request.headers.get('sentry-trace')).toBe(`${trace}-${span}`);
+      }
+      expect(asked).toEqual([
+        'https://api.example.com/api/orders',
+        'https://api.example.com/api/orders',
+      ]);
+
+      collect(http.get('https://api.example.com/health'));
+      const other = backend.expectOne('https://api.example.com/health');
+      expect(other.request.headers.has('traceparent')).toBeTrue();
+      expect(other.request.headers.has('sentry-trace')).toBeFalse();
+      other.flush({});
+      // Off the allow-list the target is not even asked.
+      collect(http.get('https://cdn.example.com/api/x.json'));
+      const cdn = backend.expectOne('https://cdn.example.com/api/x.json');
+      expect(cdn.request.headers.has('sentry-trace')).toBeFalse();
+      cdn.flush({});
+      expect(asked.length).toBe(3);
+    });
+  });
 
   describe('order', () => {
     // What each place in NETWORK_INTERCEPTORS is for, observed through the real chain rather
@@ -230,6 +274,13 @@ describe('the network layer chain', () => {
       expect(b.split('-')[1]).toBe(a.split('-')[1]);
       expect(b.split('-')[2]).not.toBe(a.split('-')[2]);
       expect(call.value).toEqual({ items: [] });
+    });
+
+    it('sends no sentry-trace unless SENTRY_TRACE_TARGET asks for one', () => {
+      collect(http.get('/api/orders'));
+      const req = backend.expectOne('/api/orders');
+      expect(req.request.headers.has('sentry-trace')).toBeFalse();
+      req.flush({});
     });
 
     it("gives each logical call its own trace, and a failed call's AppError names it", () => {

@@ -82,3 +82,11 @@ export function newSpanId(): string {
 export function traceparent(traceId: string, spanId: string): string {
   return `00-${traceId}-${spanId}-01`;
 }
+
+/**
+ * Sentry's trace header for the same attempt (`<trace id>-<span id>`), with no sampling flag,
+ * so a backend that continues Sentry traces decides sampling itself.
+ */
+export function sentryTrace(traceId: string, spanId: string): string {
+  return `${traceId}-${spanId}`;
+}

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ErrorHandler,
   type EnvironmentProviders,
@@ -10,7 +11,12 @@ import {
 import { Router } from '@angular/router';
 import { DECODE_REPORTER } from '../data/reporting';
 import { FLAG_REPORTER } from '../feature-flags';
-import { NETWORK_CALL_SINK, NETWORK_ERROR_REPORTER, type NetworkCallRecord } from '../http';
+import {
+  NETWORK_CALL_SINK,
+  NETWORK_ERROR_REPORTER,
+  SENTRY_TRACE_TARGET,
+  type NetworkCallRecord,
+} from '../http';
 import { VERSION_REPORTER } from '../version';
 import { metricDecodeReporter, metricFlagReporter, sentryVersionReporter } from './app-reporters';
 import { DeferredSentryErrorHandler } from './deferred-error-handler';
@@ -19,6 +25,7 @@ import { NetworkAlerts } from './network-alerts';
 import { NetworkMetricsStore } from './network-metrics-store';
 import { sentryBridge } from './sentry-bridge';
 import { SentryNetworkReporter } from './sentry-network-reporter';
+import { isSentryTraceTarget } from './sentry-targets';
 
 /**
  * Wires the network layer's hooks: every call record feeds the metrics store (and, in dev
@@ -46,6 +53,14 @@ export function provideObservability(): EnvironmentProviders {
       },
     },
     { provide: NETWORK_ERROR_REPORTER, useExisting: SentryNetworkReporter },
+    {
+      provide: SENTRY_TRACE_TARGET,
+      useFactory: () => {
+        const own = inject(DOCUMENT).location.origin;
+        return (origin: string, path: string) =>
+          sentryBridge.loaded && isSentryTraceTarget(origin, path, own);
+      },
+    },
     { provide: DECODE_REPORTER, useFactory: metricDecodeReporter },
     { provide: FLAG_REPORTER, useFactory: metricFlagReporter },
     { provide: VERSION_REPORTER, useFactory: sentryVersionReporter },

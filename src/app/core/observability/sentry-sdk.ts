@@ -6,6 +6,7 @@ import { isAppError } from '../http';
 import { REPORTED } from './reported-errors';
 import type { RuntimeConfig } from './runtime-config';
 import { scrubDeep } from './scrub';
+import { sentryTracePropagationTargets } from './sentry-targets';
 
 export {
   addBreadcrumb,
@@ -33,8 +34,10 @@ export function start(
     dataCollection: { userInfo: false, httpBodies: [] },
     integrations: [browserTracingIntegration()],
     tracesSampleRate: config.sentry?.tracesSampleRate ?? 0,
-    // Only our own API gets trace headers; other origins get nothing extra.
-    tracePropagationTargets: [/^\/api\//, new RegExp(`^${escapeRegExp(location.origin)}/api/`)],
+    // Only our own API gets trace headers; other origins get nothing extra. The network layer
+    // stamps `sentry-trace` in each call's own trace there first (SENTRY_TRACE_TARGET), and the
+    // SDK keeps a `sentry-trace` a request already has.
+    tracePropagationTargets: sentryTracePropagationTargets(location.origin),
     initialScope: { tags: { platform: app.platform } },
     beforeSend: (event, hint) => {
       const original = hint.originalException;
@@ -47,8 +50,4 @@ export function start(
     beforeSendSpan: (span) => scrubDeep(span),
     beforeBreadcrumb: (breadcrumb) => scrubDeep(breadcrumb),
   });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
