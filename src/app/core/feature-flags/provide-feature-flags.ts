@@ -61,10 +61,15 @@ function startFlagStream(injector: Injector): void {
     .get(ApplicationRef)
     .whenStable()
     .then(() => import('./flag-stream'))
-    .then(({ FlagStream }) => {
-      // The app (or a test's injector) may be gone by then.
-      if (!destroyRef.destroyed) injector.get(FlagStream).start();
-    });
+    .then(
+      ({ FlagStream }) => {
+        // The app (or a test's injector) may be gone by then.
+        if (!destroyRef.destroyed) injector.get(FlagStream).start();
+      },
+      // The chunk did not arrive (offline, or a deploy replaced it): no stream in this page
+      // load, and the store polls as it does whenever no stream is live.
+      () => undefined,
+    );
 }
 
 /** Throws with what to change; dev mode only. */
