@@ -36,18 +36,25 @@ test('a reloaded app keeps the cached flags while GET /api/flags fails', async (
   await signIn(page, '/orders');
   await expect(board(page)).toBeVisible();
 
-  // From here the server would say false (reset drops the override), and every flags fetch
-  // fails; the reset also zeroes the stats, so the failures counted below are the reload's own.
-  await devApi.reset();
+  // Every flags fetch fails from here; then the server drops the override (it would say false
+  // now). The open page hears of the change on its flag stream and reloads, which fails: it
+  // keeps the board, and so does the cache.
   await devApi.chaos({ failRate: 1, failStatus: 503, routes: ['GET /api/flags'] });
+  await devApi.put('/api/_dev/flags', { flags: { enable_new_ui: null } });
+  await expect
+    .poll(async () => (await devApi.stats()).byStatus['503'] ?? 0, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(3);
+  await expect(board(page)).toBeVisible();
+  const failedBefore = (await devApi.stats()).byStatus['503'] ?? 0;
   await page.reload();
 
   // A fresh page load compiles and fetches everything again: give it more than the default.
   await expect(board(page)).toBeVisible({ timeout: 30_000 });
-  // The load and its retries have all failed, and the UI still shows the cached value.
+  // The reloaded page's load and its retries have all failed, and the UI still shows the
+  // cached value.
   await expect
     .poll(async () => (await devApi.stats()).byStatus['503'] ?? 0, { timeout: 15_000 })
-    .toBeGreaterThanOrEqual(3);
+    .toBeGreaterThanOrEqual(failedBefore + 3);
   await expect(board(page)).toBeVisible();
   await expect(table(page)).toHaveCount(0);
 });
