@@ -43,6 +43,7 @@ export class FlagStream {
   private readonly channel = inject(FLAG_CHANNEL);
   private readonly leadership = inject(FLAG_STREAM_LEADERSHIP);
   private readonly supported = inject(FLAG_STREAM_SUPPORTED);
+  private readonly destroyRef = inject(DestroyRef);
 
   private readonly current = signal<FlagStreamState>('off');
   readonly state = this.current.asReadonly();
@@ -56,8 +57,6 @@ export class FlagStream {
   private failures = 0;
   private silentConnects = 0;
   private started = false;
-
-  private readonly destroyRef = inject(DestroyRef);
 
   constructor() {
     this.destroyRef.onDestroy(() => this.quit());
