@@ -11,7 +11,12 @@ import { ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './access-token-sour
 import { SKIP_AUTH } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
 import type { NetworkLayerOptions } from './network-layer-options';
-import { BACKGROUND, NETWORK_CALL_SINK, type NetworkCallRecord } from './observability-interceptor';
+import {
+  BACKGROUND,
+  NETWORK_CALL_SINK,
+  STREAMING,
+  type NetworkCallRecord,
+} from './observability-interceptor';
 import { OriginDispatcher } from './origin-dispatcher';
 import { OriginHealth } from './origin-health';
 import { RETRY } from './retry-interceptor';
@@ -69,6 +74,26 @@ describe('the dispatcher (through the chain)', () => {
       backend.expectOne('/api/c').flush({ c: 1 });
       expect(late.value).toEqual({ c: 1 });
       a.flush({});
+      backend.expectOne('/api/b').flush({});
+    });
+
+    it('keeps the slot of a STREAMING call while it is open, as the browser keeps its connection', () => {
+      const stream = collect(
+        http.get('/api/stream', {
+          context: new HttpContext().set(STREAMING, true),
+          responseType: 'text',
+        }),
+      );
+      collect(http.get('/api/b'));
+      const late = collect(http.get('/api/c'));
+      const open = backend.expectOne('/api/stream');
+      open.event(new HttpHeaderResponse({ status: 200, url: '/api/stream' }));
+      backend.expectNone('/api/c');
+      expect(inFlight()).toEqual({ origin: location.origin, inFlight: 2, queued: 1 });
+      open.flush('event: flags\ndata: {"version":1}\n\n');
+      expect(stream.value).toContain('event: flags');
+      backend.expectOne('/api/c').flush({ c: 1 });
+      expect(late.value).toEqual({ c: 1 });
       backend.expectOne('/api/b').flush({});
     });
 
