@@ -14,7 +14,10 @@ export const FLAG_STREAM_URL = '/api/flags/stream';
  * judged unavailable (a proxy that buffers the body until it ends) and the tabs poll as before
  * for the rest of the page load. A live stream that is silent for `silenceMs` (the server sends
  * a heartbeat every 15 s) is dead and reconnected. Reconnects wait a full-jitter backoff from
- * `reconnect`; the backoff starts over once a connection stayed up `stableMs`.
+ * `reconnect`; the backoff starts over once a connection stayed up `stableMs`. Angular's fetch
+ * backend keeps everything a response has sent (`partialText`) until it ends, so a stream that
+ * has sent `maxTextLength` characters (about 20 hours of heartbeats) is reconnected, as a stable
+ * one, to bound that memory.
  */
 export const FLAG_STREAM_TIMING = {
   firstEventMs: 10_000,
@@ -22,6 +25,7 @@ export const FLAG_STREAM_TIMING = {
   silenceMs: 45_000,
   stableMs: 60_000,
   reconnect: { baseDelayMs: 1_000, maxDelayMs: 60_000 },
+  maxTextLength: 64 * 1024,
 } as const;
 
 /** What the tabs of one browser tell each other about the one flag stream. */

@@ -299,6 +299,27 @@ describe('FlagStream', () => {
       write(streamRequest(), flagsEvent(1));
     });
 
+    it('reconnects a stream that has sent maxTextLength characters, to bound what the backend keeps', async () => {
+      await setUp();
+      await signIn(1);
+      leadership.grant();
+      const first = streamRequest();
+      write(first, flagsEvent(1));
+      const beat = ': heartbeat\n\n';
+      // Twenty hours of heartbeats, one every 15 s, in steps the watchdog allows.
+      while ((sent.get(first) ?? '').length + beat.length < FLAG_STREAM_TIMING.maxTextLength) {
+        layer.clock.advance(15_000);
+        write(first, beat);
+      }
+      expect(first.cancelled).toBeFalse();
+      write(first, beat);
+      expect(first.cancelled).toBeTrue();
+      // A stable stream: the backoff starts over (half of 1 s with random() at 0.5).
+      expect(layer.clock.requested.at(-1)).toBe(500);
+      layer.clock.advance(500);
+      write(streamRequest(), flagsEvent(1));
+    });
+
     it('waits for the browser to come back online before reconnecting', async () => {
       await setUp();
       await signIn(1);

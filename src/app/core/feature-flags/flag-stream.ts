@@ -134,6 +134,8 @@ export class FlagStream {
               this.announce(version);
             }
           }
+          const text = event.partialText ?? '';
+          if (text.length >= FLAG_STREAM_TIMING.maxTextLength) return this.reconnect(openedAt);
           // Any byte (a heartbeat too) says the connection is alive.
           if (heard) this.watchFor(FLAG_STREAM_TIMING.silenceMs, () => this.reconnect(openedAt));
         },
