@@ -306,6 +306,41 @@ describe('the network layer chain', () => {
       ]);
     });
 
+    it("reads a successful answer's X-Flags-Version and the first Deprecation notice, Sunset and Link with it", () => {
+      const versions = TestBed.inject(ApiVersionSignals);
+      collect(http.get('/api/orders'));
+      backend.expectOne('/api/orders').flush(
+        {},
+        {
+          headers: {
+            'X-Flags-Version': '7',
+            Deprecation: '@1767225600',
+            Sunset: 'Wed, 01 Jul 2026 00:00:00 GMT',
+            Link: '<https://example.com/v2>; rel="deprecation"',
+          },
+        },
+      );
+      expect(versions.flagsVersion()).toBe(7);
+      expect(versions.deprecation()).toEqual({
+        deprecatedAt: 1_767_225_600_000,
+        sunsetAt: Date.parse('Wed, 01 Jul 2026 00:00:00 GMT'),
+        link: 'https://example.com/v2',
+      });
+      // A later notice does not replace the first; a later version still moves the flags on.
+      collect(http.get('/api/orders'));
+      backend
+        .expectOne('/api/orders')
+        .flush({}, { headers: { 'X-Flags-Version': '8', Deprecation: '@1', Sunset: 'x' } });
+      expect(versions.flagsVersion()).toBe(8);
+      expect(versions.deprecation()?.link).toBe('https://example.com/v2');
+      // Off the allow-list nothing is read.
+      collect(http.get('https://cdn.example.com/x.json'));
+      backend
+        .expectOne('https://cdn.example.com/x.json')
+        .flush({}, { headers: { 'X-Flags-Version': '99' } });
+      expect(versions.flagsVersion()).toBe(8);
+    });
+
     it('says X-App-Version and X-Platform on every attempt', () => {
       collect(http.get('/api/orders'));
       const first = backend.expectOne('/api/orders');
