@@ -18,7 +18,7 @@ export const STACK_LABELS: Readonly<Record<StackName, string>> = {
   'keel-app': 'Keel as app.config wires it (+ provideObservability: metrics store, alerts)',
   bare: 'bare HttpClient (withFetch, no interceptors; Authorization set per call)',
   'bare-headers':
-    "bare HttpClient sending Keel's headers too (X-Request-Id, X-Attempt, X-App-Version, X-Platform): the server's share of the overhead",
+    "bare HttpClient sending Keel's headers too (X-Request-Id, X-Attempt, X-App-Version, X-Platform, traceparent): the server's share of the overhead",
   'naive-auth': 'naive interceptor: refresh on every 401, then replay',
   'naive-retry': 'naive retry(3) interceptor',
   naive: 'naive interceptors: refresh on every 401 + timeout + retry(3)',

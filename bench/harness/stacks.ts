@@ -231,13 +231,7 @@ async function angularPeerStack(name: StackName, options: StackOptions): Promise
     name === 'bare' && box.value
       ? new HttpHeaders({ Authorization: `Bearer ${box.value}` })
       : name === 'bare-headers' && box.value
-        ? new HttpHeaders({
-            Authorization: `Bearer ${box.value}`,
-            'X-Request-Id': crypto.randomUUID(),
-            'X-Attempt': '1',
-            'X-App-Version': version,
-            'X-Platform': 'web',
-          })
+        ? keelHeaders(box.value)
         : undefined;
   return {
     name,
@@ -249,6 +243,24 @@ async function angularPeerStack(name: StackName, options: StackOptions): Promise
       firstValueFrom(http.post<T>('/api/orders', body, { headers: headers() })),
     dispose: () => app.destroy(),
   };
+}
+
+/**
+ * The headers Keel sends on an allow-listed call's first attempt, built by hand: the token,
+ * `X-Request-Id`, `X-Attempt`, the version headers and a W3C `traceparent` whose trace id is
+ * the request id (as core/http/request-id.ts makes them).
+ */
+function keelHeaders(token: string): HttpHeaders {
+  const requestId = crypto.randomUUID();
+  const spanId = crypto.randomUUID().replace(/-/g, '').slice(-16);
+  return new HttpHeaders({
+    Authorization: `Bearer ${token}`,
+    'X-Request-Id': requestId,
+    'X-Attempt': '1',
+    'X-App-Version': version,
+    'X-Platform': 'web',
+    traceparent: `00-${requestId.replace(/-/g, '')}-${spanId}-01`,
+  });
 }
 
 function axiosStack(name: StackName, options: StackOptions): Stack {
