@@ -107,55 +107,58 @@ export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerOptions = {
   openMs: 5000,
 };
 
+// Each token below is provided in root with its factory's value as the default (an InjectionToken
+// with a `factory` is provided in root unless it says otherwise).
+
 /**
  * Origins that get the access token and the Keel headers. A request to any other origin
  * (other host, port or scheme) goes out without them.
  * @default [the app's own origin]
  */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const API_ORIGINS = new InjectionToken<readonly string[]>('API_ORIGINS', {
-  providedIn: 'root',
   factory: () => [inject(DOCUMENT).location.origin],
 });
 
 /** Sent as `X-App-Version`. @default the `version` of package.json, read at build time */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const APP_VERSION = new InjectionToken<string>('APP_VERSION', {
-  providedIn: 'root',
   factory: () => version,
 });
 
 /** Sent as `X-Platform`. @default 'web' */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const APP_PLATFORM = new InjectionToken<string>('APP_PLATFORM', {
-  providedIn: 'root',
   factory: () => 'web',
 });
 
 /** Each attempt gets min(this, time left before the deadline). @default 10000 */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = new InjectionToken<number>('DEFAULT_ATTEMPT_TIMEOUT_MS', {
-  providedIn: 'root',
   factory: () => ATTEMPT_TIMEOUT_MS,
 });
 
 /** The budget of one logical call, retries and waits included. @default 30000 */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const DEFAULT_DEADLINE_MS = new InjectionToken<number>('DEFAULT_DEADLINE_MS', {
-  providedIn: 'root',
   factory: () => DEADLINE_MS,
 });
 
 /** @default DEFAULT_RETRY_POLICY */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const RETRY_POLICY = new InjectionToken<RetryPolicy>('RETRY_POLICY', {
-  providedIn: 'root',
   factory: () => DEFAULT_RETRY_POLICY,
 });
 
 /** @default DEFAULT_RETRY_BUDGET */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const RETRY_BUDGET = new InjectionToken<RetryBudgetOptions>('RETRY_BUDGET', {
-  providedIn: 'root',
   factory: () => DEFAULT_RETRY_BUDGET,
 });
 
 /** @default DEFAULT_CIRCUIT_BREAKER */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const CIRCUIT_BREAKER = new InjectionToken<CircuitBreakerOptions>('CIRCUIT_BREAKER', {
-  providedIn: 'root',
   factory: () => DEFAULT_CIRCUIT_BREAKER,
 });
 
@@ -164,8 +167,8 @@ export const CIRCUIT_BREAKER = new InjectionToken<CircuitBreakerOptions>('CIRCUI
  * password is not an expired token, and a failed refresh must not refresh itself).
  * @default ['/api/auth/']
  */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const AUTH_PATHS = new InjectionToken<readonly string[]>('AUTH_PATHS', {
-  providedIn: 'root',
   factory: () => ['/api/auth/'],
 });
 
@@ -177,8 +180,8 @@ export const AUTH_PATHS = new InjectionToken<readonly string[]>('AUTH_PATHS', {
  * where one connection carries many requests at once (README, "The dispatcher").
  * @default 6
  */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const MAX_CONCURRENT_PER_ORIGIN = new InjectionToken<number>('MAX_CONCURRENT_PER_ORIGIN', {
-  providedIn: 'root',
   factory: () => 6,
 });
 
@@ -191,6 +194,7 @@ export const MAX_CONCURRENT_PER_ORIGIN = new InjectionToken<number>('MAX_CONCURR
  * @default never: `provideObservability()` turns it on for the API Sentry propagates to
  */
 export const SENTRY_TRACE_TARGET = new InjectionToken<(origin: string, path: string) => boolean>(
+  // Stryker disable next-line StringLiteral: the description only names the token in DI error messages
   'SENTRY_TRACE_TARGET',
-  { providedIn: 'root', factory: () => () => false },
+  { factory: () => () => false },
 );

@@ -1,3 +1,5 @@
+import { HttpClient } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ProviderToken } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
@@ -15,6 +17,7 @@ import {
   RETRY_POLICY,
 } from './network-layer-options';
 import { assertConsistentOptions, provideNetworkLayer } from './provide-network-layer';
+import { collect, networkLayerTesting } from './testing';
 
 describe('assertConsistentOptions', () => {
   it('accepts the defaults', () => {
@@ -113,13 +116,148 @@ describe('assertConsistentOptions', () => {
     );
   });
 
-  it('lists every problem at once', () => {
+  it('lists every problem at once, one a line', () => {
     expect(() =>
       assertConsistentOptions({
         retryPolicy: { maxAttempts: 0 },
         circuitBreaker: { failureRatio: 0 },
       }),
-    ).toThrowError(/maxAttempts[\s\S]*failureRatio/);
+    ).toThrowError(/\n- retryPolicy\.maxAttempts[^\n]*\n- circuitBreaker\.failureRatio/);
+  });
+
+  for (const timeouts of [{ attemptTimeoutMs: 0 }, { attemptTimeoutMs: -1 }]) {
+    it(`rejects a timeout that is not positive (${JSON.stringify(timeouts)})`, () => {
+      expect(() => assertConsistentOptions(timeouts)).toThrowError(
+        /attemptTimeoutMs and deadlineMs must be positive/,
+      );
+    });
+  }
+
+  it('rejects a deadline of 0 as not positive, not only as shorter than an attempt', () => {
+    expect(() => assertConsistentOptions({ deadlineMs: 0 })).toThrowError(
+      /attemptTimeoutMs and deadlineMs must be positive/,
+    );
+  });
+
+  it('accepts an attempt timeout as long as the deadline: one attempt may use it all', () => {
+    expect(() =>
+      assertConsistentOptions({ attemptTimeoutMs: 30_000, deadlineMs: 30_000 }),
+    ).not.toThrow();
+  });
+
+  it('accepts maxAttempts 1, which turns retries off', () => {
+    expect(() => assertConsistentOptions({ retryPolicy: { maxAttempts: 1 } })).not.toThrow();
+  });
+
+  it('rejects a fractional maxAttempts', () => {
+    expect(() => assertConsistentOptions({ retryPolicy: { maxAttempts: 2.5 } })).toThrowError(
+      /retryPolicy\.maxAttempts must be a whole number/,
+    );
+  });
+
+  for (const retryPolicy of [{ baseDelayMs: -1 }, { baseDelayMs: 6000 }, { maxDelayMs: 100 }]) {
+    it(`rejects a base delay outside 0..maxDelayMs (${JSON.stringify(retryPolicy)})`, () => {
+      expect(() => assertConsistentOptions({ retryPolicy })).toThrowError(
+        /retryPolicy\.baseDelayMs must be between 0 and maxDelayMs/,
+      );
+    });
+  }
+
+  for (const retryPolicy of [{ baseDelayMs: 0 }, { baseDelayMs: 5000, maxDelayMs: 5000 }]) {
+    it(`accepts a base delay at either end of 0..maxDelayMs (${JSON.stringify(retryPolicy)})`, () => {
+      expect(() => assertConsistentOptions({ retryPolicy })).not.toThrow();
+    });
+  }
+
+  for (const status of [200, 304]) {
+    it(`rejects ${status} among the retry statuses: it is no failure`, () => {
+      expect(() =>
+        assertConsistentOptions({ retryPolicy: { retryStatuses: [status, 503] } }),
+      ).toThrowError(new RegExp(`must not be retried: ${status}$`, 'm'));
+    });
+  }
+
+  it('accepts the transient 4xx statuses among the retry statuses', () => {
+    expect(() =>
+      assertConsistentOptions({ retryPolicy: { retryStatuses: [408, 425, 429, 500, 501] } }),
+    ).not.toThrow();
+  });
+
+  it('names every status that must not be retried, comma-separated', () => {
+    expect(() =>
+      assertConsistentOptions({ retryPolicy: { retryStatuses: [400, 503, 410] } }),
+    ).toThrowError(/must not be retried: 400, 410$/m);
+  });
+
+  for (const method of ['PATCH', 'post']) {
+    it(`rejects ${method} among the retry methods`, () => {
+      expect(() =>
+        assertConsistentOptions({ retryPolicy: { retryMethods: ['GET', method] } }),
+      ).toThrowError(/retryMethods may not list POST or PATCH/);
+    });
+  }
+
+  it('accepts a failure ratio of 1: open only when every call failed', () => {
+    expect(() => assertConsistentOptions({ circuitBreaker: { failureRatio: 1 } })).not.toThrow();
+  });
+
+  it('rejects a failure ratio above 1, which could never be reached', () => {
+    expect(() => assertConsistentOptions({ circuitBreaker: { failureRatio: 1.5 } })).toThrowError(
+      /circuitBreaker\.failureRatio must be in \(0, 1\]/,
+    );
+  });
+
+  for (const circuitBreaker of [{ minCalls: 0 }, { windowMs: 0 }, { openMs: 0 }]) {
+    it(`rejects a breaker count or duration of 0 (${JSON.stringify(circuitBreaker)})`, () => {
+      expect(() => assertConsistentOptions({ circuitBreaker })).toThrowError(
+        /circuitBreaker\.minCalls, windowMs and openMs must be positive/,
+      );
+    });
+  }
+
+  it('accepts a breaker that judges from a single call', () => {
+    expect(() => assertConsistentOptions({ circuitBreaker: { minCalls: 1 } })).not.toThrow();
+  });
+
+  it('rejects an apiOrigins entry with text before the scheme', () => {
+    expect(() =>
+      assertConsistentOptions({ apiOrigins: [' https://api.example.com'] }),
+    ).toThrowError(/apiOrigins entry " https:\/\/api\.example\.com" is not an origin/);
+  });
+});
+
+describe('provideNetworkLayer', () => {
+  const contradictory: NetworkLayerOptions = { apiOrigins: [] };
+
+  it('throws for contradictory options in dev mode', () => {
+    expect(() => provideNetworkLayer(contradictory)).toThrowError(/apiOrigins is empty/);
+  });
+
+  it('skips the check in a production build, where ngDevMode is false', () => {
+    withNgDevMode(false, () => expect(() => provideNetworkLayer(contradictory)).not.toThrow());
+  });
+
+  it('checks the options when ngDevMode was never defined', () => {
+    withNgDevMode(undefined, () =>
+      expect(() => provideNetworkLayer(contradictory)).toThrowError(/apiOrigins is empty/),
+    );
+  });
+
+  describe('XSRF', () => {
+    afterEach(
+      () => (document.cookie = `XSRF-TOKEN=; expires=${new Date(0).toUTCString()}; path=/`),
+    );
+
+    it('sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN on a write to the app’s own API', () => {
+      document.cookie = 'XSRF-TOKEN=xsrf-1; path=/';
+      TestBed.configureTestingModule({ providers: networkLayerTesting().providers });
+      collect(TestBed.inject(HttpClient).post('/api/orders', {}));
+      const backend = TestBed.inject(HttpTestingController);
+      const sent = backend.expectOne('/api/orders');
+      sent.flush({});
+      backend.verify();
+      expect(sent.request.headers.get('X-XSRF-TOKEN')).toBe('xsrf-1');
+    });
   });
 });
 
@@ -160,3 +298,15 @@ describe('provideNetworkLayer options', () => {
     expect(TestBed.inject(RETRY_POLICY)).toBe(DEFAULT_RETRY_POLICY);
   });
 });
+
+/** Runs `run` with the global `ngDevMode` set to `value`, as a build would leave it. */
+function withNgDevMode(value: unknown, run: () => void): void {
+  const global = globalThis as { ngDevMode?: unknown };
+  const saved = global.ngDevMode;
+  global.ngDevMode = value;
+  try {
+    run();
+  } finally {
+    global.ngDevMode = saved;
+  }
+}
