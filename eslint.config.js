@@ -65,6 +65,8 @@ const NODE_CODE = [
   'e2e/**/*.{ts,mjs,cjs}',
   'scripts/**/*.{ts,mjs,cjs}',
   'bench/**/*.{ts,mjs,cjs}',
+  // The library's `ng add` schematic runs in the CLI, in Node.
+  'projects/keel/network/schematics/**/*.ts',
 ];
 
 /**

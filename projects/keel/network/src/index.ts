@@ -1,0 +1,1 @@
+export const KEEL = 1;
