@@ -4,6 +4,7 @@ import {
   isSecretHeader,
   isSecretParam,
   normalizeSecretName,
+  redactHeaderValue,
 } from './secret-names';
 
 describe('secret names', () => {
@@ -44,5 +45,53 @@ describe('secret names', () => {
         .withContext([...list].join(' '))
         .toBe(list.size);
     }
+  });
+
+  it('hides the value of every header that carries credentials, whatever its case', () => {
+    for (const name of [
+      'Authorization',
+      'Proxy-Authorization',
+      'Cookie',
+      'Set-Cookie',
+      'X-XSRF-TOKEN',
+      'X-CSRF-Token',
+      'X-Api-Key',
+    ])
+      expect(redactHeaderValue(name, 's3cret')).withContext(name).toBe('[redacted]');
+  });
+
+  it('keeps the Bearer scheme word of a hidden token, and only that', () => {
+    expect(redactHeaderValue('Authorization', 'Bearer eyJhbGciOi')).toBe('Bearer [redacted]');
+    expect(redactHeaderValue('Authorization', 'Basic dXNlcjpwYXNz')).toBe('[redacted]');
+    expect(redactHeaderValue('Authorization', 'Token Bearer ')).toBe('[redacted]');
+  });
+
+  it('shows the value of a header that carries no credentials', () => {
+    expect(redactHeaderValue('X-Request-Id', 'Bearer 42')).toBe('Bearer 42');
+  });
+
+  it('counts the usual names of tokens, keys, signatures and sessions as secret parameters', () => {
+    for (const name of [
+      'token',
+      'access_token',
+      'refresh_token',
+      'id_token',
+      'code',
+      'password',
+      'secret',
+      'api_key',
+      'key',
+      'sig',
+      'signature',
+      'auth',
+      'session',
+      'keel_refresh',
+      'XSRF-TOKEN',
+    ])
+      expect(isSecretParam(name)).withContext(name).toBeTrue();
+  });
+
+  it('compares names lower-cased, without dashes and underscores', () => {
+    expect(normalizeSecretName('X-Api_Key')).toBe('xapikey');
   });
 });
