@@ -7,6 +7,7 @@ import {
   type RetryDecision,
   type RetryInput,
   backoffDelay,
+  countsAsOutage,
   decideRetry,
   isRetryableMethod,
 } from './retry-policy';
@@ -69,6 +70,14 @@ describe('isRetryableMethod', () => {
   it('compares methods case-insensitively', () => {
     expect(isRetryableMethod({ method: 'get', hasIdempotencyKey: false, policy })).toBeTrue();
   });
+
+  it('does not let an idempotency key bring back a method the policy leaves out', () => {
+    const readsOnly = { ...policy, retryMethods: ['GET'] };
+    for (const method of ['PUT', 'DELETE'])
+      expect(isRetryableMethod({ method, hasIdempotencyKey: true, policy: readsOnly }))
+        .withContext(method)
+        .toBeFalse();
+  });
 });
 
 describe('decideRetry', () => {
@@ -86,6 +95,11 @@ describe('decideRetry', () => {
     it('waits for the connection instead of backing off when offline', () => {
       const decision = decide({ error: httpError(0), isOnline: false });
       expect(decision).toEqual({ retry: true, delayMs: 0, wait: 'offline' });
+    });
+
+    it('backs off from a server’s 503 even while the browser says it is offline', () => {
+      const decision = decide({ error: httpError(503), isOnline: false }, () => 0.5);
+      expect(decision).toEqual({ retry: true, delayMs: 150, wait: 'backoff' });
     });
   });
 
@@ -183,6 +197,7 @@ describe('decideRetry', () => {
       expect(error).toBeInstanceOf(Error);
       expect(error.name).toBe('AttemptTimeoutError');
       expect(error.timeoutMs).toBe(2500);
+      expect(error.message).toBe('No answer within 2500 ms');
     });
   });
 
@@ -239,6 +254,12 @@ describe('decideRetry', () => {
       expect(decision).toEqual({ retry: true, delayMs: 60_000, wait: 'retry-after' });
     });
 
+    it('fails at once as rate-limited when Retry-After would use up all the time left', () => {
+      const error = httpError(429, { 'Retry-After': '15' });
+      const decision = decide({ error, remainingMs: 15_000 });
+      expectRateLimited(decision, 15_000);
+    });
+
     it('fails at once as rate-limited when Retry-After runs past the deadline', () => {
       const error = httpError(429, { 'Retry-After': '20' });
       const decision = decide({ error, remainingMs: 15_000 });
@@ -261,11 +282,41 @@ describe('decideRetry', () => {
       expect(decision).toEqual({ retry: false });
     });
 
+    it('does not retry when the backoff would use up all the time left', () => {
+      const decision = decide({ error: httpError(503), remainingMs: 150 }, () => 0.5);
+      expect(decision).toEqual({ retry: false });
+    });
+
     it('retries when the backoff fits in the time left', () => {
       const decision = decide({ error: httpError(503), remainingMs: 200 }, () => 0.5);
       expect(decision).toEqual({ retry: true, delayMs: 150, wait: 'backoff' });
     });
   });
+});
+
+describe('countsAsOutage', () => {
+  it('counts a dropped connection and an attempt timeout against the origin', () => {
+    expect(countsAsOutage(toAppError(httpError(0), NOW))).toBeTrue();
+    expect(countsAsOutage(toAppError(new AttemptTimeoutError(10_000), NOW))).toBeTrue();
+  });
+
+  it('does not count a cancelled call, or one that failed offline, against the origin', () => {
+    const abort = new DOMException('The user aborted a request.', 'AbortError');
+    expect(countsAsOutage(toAppError(httpError(0, {}, abort), NOW))).toBeFalse();
+    expect(countsAsOutage(new AppError({ kind: 'offline' }))).toBeFalse();
+  });
+
+  for (const status of [429, 500, 503, 504]) {
+    it(`counts a ${status} against the origin`, () => {
+      expect(countsAsOutage(toAppError(httpError(status), NOW))).toBeTrue();
+    });
+  }
+
+  for (const status of [400, 401, 404, 409, 422, 499]) {
+    it(`does not count a ${status}, which is about the request, against the origin`, () => {
+      expect(countsAsOutage(toAppError(httpError(status), NOW))).toBeFalse();
+    });
+  }
 });
 
 /**
