@@ -52,4 +52,25 @@ describe('redactUrl', () => {
   it('does not redact a parameter whose name only contains a secret name', () => {
     expect(redactUrl('/api/products?barcode=123')).toBe('/api/products?barcode=123');
   });
+
+  it('redacts a secret in a fragment when there is no query (OAuth’s implicit flow)', () => {
+    expect(redactUrl('/callback#access_token=abc&state=xyz')).toBe(
+      '/callback#access_token=[redacted]&state=xyz',
+    );
+  });
+
+  it('redacts a URL that is only a query or only a fragment', () => {
+    expect(redactUrl('?token=abc')).toBe('?token=[redacted]');
+    expect(redactUrl('#access_token=abc')).toBe('#access_token=[redacted]');
+  });
+
+  it('redacts both the query and the fragment', () => {
+    expect(redactUrl('/cb?code=1&page=2#id_token=3')).toBe(
+      '/cb?code=[redacted]&page=2#id_token=[redacted]',
+    );
+  });
+
+  it('keeps a parameter whose name is not valid percent-encoding, and redacts the rest', () => {
+    expect(redactUrl('/cb?%E0%A4%A=1&token=abc')).toBe('/cb?%E0%A4%A=1&token=[redacted]');
+  });
 });

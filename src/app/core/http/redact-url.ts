@@ -7,8 +7,6 @@ import { REDACTED, isSecretParam } from './secret-names';
  */
 export function redactUrl(url: string): string {
   const hashStart = url.indexOf('#');
-  const queryStart = url.indexOf('?');
-  if (hashStart < 0 && queryStart < 0) return url;
   const beforeHash = hashStart < 0 ? url : url.slice(0, hashStart);
   const fragment = hashStart < 0 ? '' : `#${redactParams(url.slice(hashStart + 1))}`;
   const q = beforeHash.indexOf('?');
