@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { throwError } from 'rxjs';
 import { AppError } from './app-error';
 import { ACCESS_TOKEN_SOURCE } from './access-token-source';
-import { isAllowedOrigin, resolveUrl } from './origin';
+import { isAllowedOrigin, originOf, originSet, resolveUrl } from './origin';
 import { collect, networkLayerTesting } from './testing';
 import { countUrlParses } from './testing/count-url-parses';
 
@@ -229,5 +229,38 @@ describe('resolveUrl', () => {
       origin: undefined,
       path: 'http://[::1',
     });
+  });
+
+  it('gives no origin for a URL whose origin is opaque', () => {
+    expect(resolveUrl('data:text/plain,hello', base, baseOrigin)).toEqual({
+      origin: undefined,
+      path: 'text/plain,hello',
+    });
+  });
+});
+
+describe('originOf', () => {
+  it('gives the origin of a URL resolved against the base', () => {
+    expect(originOf('/api/orders', BASE)).toBe('http://localhost:4200');
+    expect(originOf('HTTPS://API.EXAMPLE.COM:443/v1', BASE)).toBe('https://api.example.com');
+  });
+
+  it('gives no origin for a URL that cannot be parsed or whose origin is opaque', () => {
+    expect(originOf('http://[::1', BASE)).toBeUndefined();
+    expect(originOf('data:text/plain,hello', BASE)).toBeUndefined();
+  });
+});
+
+describe('originSet', () => {
+  it('holds each allowed origin once, however it was written', () => {
+    expect([
+      ...originSet(['https://api.example.com', 'HTTPS://api.example.com:443'], BASE),
+    ]).toEqual(['https://api.example.com']);
+  });
+
+  it('leaves out allow-list entries that name no origin', () => {
+    expect([
+      ...originSet(['http://[::1', 'data:text/plain,x', 'https://api.example.com'], BASE),
+    ]).toEqual(['https://api.example.com']);
   });
 });
