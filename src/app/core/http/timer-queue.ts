@@ -6,6 +6,8 @@ export interface PlatformTimer {
 
 interface Timer {
   readonly dueAt: number;
+  /** The order of scheduling, so that timers due at the same moment fire first come first. */
+  readonly seq: number;
   readonly fire: () => void;
   cancelled: boolean;
 }
@@ -20,6 +22,7 @@ interface Timer {
  */
 export class TimerQueue {
   private heap: Timer[] = [];
+  private seq = 0;
   private cancelled = 0;
   private armedFor = Number.POSITIVE_INFINITY;
   private handle: unknown;
@@ -35,13 +38,19 @@ export class TimerQueue {
 
   /** Runs `fire` once `ms` have passed; the returned function cancels it. */
   schedule(ms: number, fire: () => void): () => void {
-    const timer: Timer = { dueAt: this.now() + Math.max(0, ms), fire, cancelled: false };
+    const timer: Timer = {
+      dueAt: this.now() + Math.max(0, ms),
+      seq: this.seq++,
+      fire,
+      cancelled: false,
+    };
     this.push(timer);
     if (timer.dueAt < this.armedFor) this.arm(timer.dueAt);
     return () => {
       if (timer.cancelled) return;
       timer.cancelled = true;
       // Cancelled timers stay in the heap until they come up; rebuild it when most are dead.
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: when the heap is rebuilt only changes memory and time, every live timer is kept in order either way
       if (++this.cancelled > 64 && this.cancelled * 2 > this.heap.length) this.compact();
     };
   }
@@ -92,7 +101,7 @@ export class TimerQueue {
     let i = heap.push(timer) - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (heap[parent].dueAt <= timer.dueAt) break;
+      if (!before(timer, heap[parent])) break;
       heap[i] = heap[parent];
       i = parent;
     }
@@ -115,11 +124,22 @@ export class TimerQueue {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= heap.length) break;
-      if (child + 1 < heap.length && heap[child + 1].dueAt < heap[child].dueAt) child++;
-      if (heap[child].dueAt >= timer.dueAt) break;
+      if (child + 1 < heap.length && before(heap[child + 1], heap[child])) child++;
+      if (!before(heap[child], timer)) break;
       heap[i] = heap[child];
       i = child;
     }
     heap[i] = timer;
   }
+}
+
+/**
+ * Whether `a` fires before `b`: due earlier, or due at the same moment and scheduled first, as
+ * `setTimeout` does and as `FakeNetworkClock` does in the specs (a deadline and an attempt
+ * timeout due together fire in the order they were started).
+ */
+function before(a: Timer, b: Timer): boolean {
+  // Stryker disable next-line EqualityOperator: no two timers share a seq, so < and <= agree
+  const scheduledFirst = a.seq < b.seq;
+  return a.dueAt < b.dueAt || (a.dueAt === b.dueAt && scheduledFirst);
 }
