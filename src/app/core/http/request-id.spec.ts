@@ -35,3 +35,56 @@ describe('trace context ids', () => {
     );
   });
 });
+
+/**
+ * What comes out of given random bytes. The ids draw from a pool filled 4 KiB at a time, so each
+ * spec here first draws until the pool refills from the (spied) source, and afterwards until it
+ * refills from the real one again, leaving no known bytes behind for the next spec.
+ */
+describe('ids from the random source', () => {
+  let random: jasmine.Spy;
+
+  beforeEach(() => (random = spyOn(crypto, 'getRandomValues').and.callThrough()));
+
+  afterEach(() => {
+    random.and.callThrough();
+    drawUntilRefill(newRequestId);
+  });
+
+  /** Draws until one draw refilled the pool, and returns what that draw gave. */
+  function drawUntilRefill<T>(draw: () => T): T {
+    const before = random.calls.count();
+    for (let i = 0; i < 1000; i++) {
+      const value = draw();
+      if (random.calls.count() > before) return value;
+    }
+    throw new Error('the pool was never refilled');
+  }
+
+  /** A fake `getRandomValues` that writes `byte(i)` at each index. */
+  function bytes(byte: (index: number) => number) {
+    return (array: Uint8Array) => {
+      for (let i = 0; i < array.length; i++) array[i] = byte(i);
+      return array;
+    };
+  }
+
+  it('asks the platform for random bytes once per 256 request ids', () => {
+    drawUntilRefill(newRequestId);
+    for (let i = 1; i < 256; i++) newRequestId();
+    expect(random).toHaveBeenCalledTimes(1);
+    newRequestId();
+    expect(random).toHaveBeenCalledTimes(2);
+  });
+
+  it('lays out 16 random bytes in order, with the version and variant bits of RFC 9562', () => {
+    random.and.callFake(bytes((i) => i & 0xff));
+    expect(drawUntilRefill(newRequestId)).toBe('00010203-0405-4607-8809-0a0b0c0d0e0f');
+    expect(newRequestId()).toBe('10111213-1415-4617-9819-1a1b1c1d1e1f');
+  });
+
+  it('never makes an all-zero span id, even from eight zero bytes', () => {
+    random.and.callFake(bytes((i) => (i < 8 ? 0 : i & 0xff)));
+    expect(drawUntilRefill(newSpanId)).toBe('08090a0b0c0d0e0f');
+  });
+});
