@@ -62,6 +62,14 @@ describe('AppError', () => {
     expect(error.requestId).toBeUndefined();
   });
 
+  it('has no trace id without a request id, and the request id’s hex digits with one', () => {
+    expect(new AppError({ kind: 'network' }).traceId).toBeUndefined();
+    const requestId = '4bf92f35-77b3-4da6-a3ce-929d0e0e4736';
+    expect(new AppError({ kind: 'network', requestId }).traceId).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
+  });
+
   it('is an Error named AppError carrying its cause', () => {
     const cause = new Error('socket hang up');
     const error = new AppError({ kind: 'network', cause });
@@ -138,6 +146,24 @@ describe('isAppError', () => {
 
   it('is false for an HttpErrorResponse', () => {
     expect(isAppError(new HttpErrorResponse({ status: 500 }))).toBeFalse();
+  });
+
+  it('is true for an AppError from another copy of the class (another bundle)', () => {
+    class OtherAppError extends Error {
+      override readonly name = 'AppError';
+      readonly kind = 'server';
+    }
+    expect(isAppError(new OtherAppError('x'))).toBeTrue();
+  });
+
+  it('is false for an Error named AppError that has no kind', () => {
+    const error = new Error('x');
+    error.name = 'AppError';
+    expect(isAppError(error)).toBeFalse();
+  });
+
+  it('is false for another Error that has a kind', () => {
+    expect(isAppError(Object.assign(new TypeError('x'), { kind: 'server' }))).toBeFalse();
   });
 
   it('is false for a plain object shaped like an AppError', () => {
