@@ -51,6 +51,12 @@ describe('toAppError', () => {
     it('maps any other 5xx to server', () => {
       expect(toAppError(httpError(507), NOW).kind).toBe('server');
     });
+
+    for (const status of [100, 300]) {
+      it(`maps a ${status}, which is neither a 2xx nor an error status, to unknown`, () => {
+        expect(toAppError(httpError(status), NOW).kind).toBe('unknown');
+      });
+    }
   });
 
   describe('problem details', () => {
@@ -111,6 +117,11 @@ describe('toAppError', () => {
     it('leaves minVersion undefined when the 426 problem has none', () => {
       expect(toAppError(httpError(426), NOW).minVersion).toBeUndefined();
     });
+
+    it('leaves minVersion undefined when the 426 problem’s is not a string', () => {
+      const body = { type: 'about:blank', title: 'Upgrade required', minVersion: 2 };
+      expect(toAppError(httpError(426, {}, body), NOW).minVersion).toBeUndefined();
+    });
   });
 
   describe('rate limiting', () => {
@@ -155,6 +166,16 @@ describe('toAppError', () => {
 
     it('maps a thrown non-Error to unknown', () => {
       expect(toAppError('boom', NOW).kind).toBe('unknown');
+      expect(toAppError(null, NOW).kind).toBe('unknown');
+    });
+
+    it('maps a DOMException other than an abort to unknown', () => {
+      expect(toAppError(new DOMException('Blocked.', 'SecurityError'), NOW).kind).toBe('unknown');
+    });
+
+    it('maps a status-0 response caused by another DOMException to network', () => {
+      const failure = new DOMException('A network error occurred.', 'NetworkError');
+      expect(toAppError(httpError(0, {}, failure), NOW).kind).toBe('network');
     });
 
     it('maps an AbortError DOMException to aborted', () => {

@@ -38,8 +38,7 @@ function fromHttpError(error: HttpErrorResponse, now: number): AppError {
   const { status } = error;
   const problem = parseProblem(error.error);
   // 503 may carry Retry-After as well as 429 (RFC 9110 §10.2.3); the retry policy honours both.
-  const retryAfter = error.headers.get('Retry-After');
-  const retryAfterMs = retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
+  const retryAfterMs = parseRetryAfter(error.headers.get('Retry-After'), now);
   const base = { status, problem, cause: error, retryAfterMs };
   if (status === 0) return new AppError({ ...base, kind: isAbort(error) ? 'aborted' : 'network' });
   // HttpClient reports a 2xx whose body would not parse as an error with the 2xx status.
