@@ -71,6 +71,12 @@ describe('CircuitBreaker', () => {
     it('turns half-open after 5 s', () => {
       expect(breaker.state(T0 + 5000)).toBe('half-open');
     });
+
+    it('does not restart its 5 s for failures of attempts let through before it opened', () => {
+      recordMany(breaker, 10, false, T0 + 4000);
+      expect(breaker.state(T0 + 5000)).toBe('half-open');
+      expect(breaker.admit(T0 + 5000)).toBe('probe');
+    });
   });
 
   describe('half-open', () => {
@@ -115,6 +121,19 @@ describe('CircuitBreaker', () => {
       expect(breaker.state(later + 50)).toBe('open');
       expect(breaker.admit(later + 50)).toBe('rejected');
       expect(breaker.retryInMs(later + 50)).toBe(5000);
+    });
+
+    it('lets a probe through again once a failed probe’s 5 s are up', () => {
+      breaker.admit(later);
+      breaker.record(false, later + 50, true);
+      expect(breaker.admit(later + 5050)).toBe('probe');
+    });
+
+    it('lets a probe through the next time it opens, after a probe closed it', () => {
+      breaker.admit(later);
+      breaker.record(true, later + 50, true);
+      recordMany(breaker, 10, false, later + 100);
+      expect(breaker.admit(later + 5100)).toBe('probe');
     });
 
     it('frees the probe slot when the probe is abandoned', () => {
@@ -164,6 +183,13 @@ describe('CircuitBreaker window and reads', () => {
     // The window holds 29 failures and 58 successes; each new second drops one bucket of
     // 1 + 2: with the 27th new failure (2.6 s in), 29 + 27 − 2 = 54 failures ≥ 58 − 4 successes.
     expect(opened).toBe(26);
+  });
+
+  it('keeps what it counted when the clock steps back a second', () => {
+    recordMany(breaker, 8, false, T0 + 2000);
+    breaker.record(false, T0 + 1000);
+    breaker.record(false, T0 + 2000);
+    expect(breaker.state(T0 + 2000)).toBe('open');
   });
 
   it('forgets everything after a gap longer than its window', () => {

@@ -88,7 +88,9 @@ export class CircuitBreaker {
 
   /** Empties the buckets that fell out of the window since the newest outcome. */
   private advanceTo(bucket: number): void {
+    // Stryker disable next-line EqualityOperator: for the newest bucket itself the loop below does nothing, as this return does
     if (bucket <= this.newest) return;
+    // Stryker disable next-line EqualityOperator: at exactly BREAKER_BUCKETS buckets on, the loop below empties every bucket, as clear() does
     if (bucket - this.newest >= BREAKER_BUCKETS) this.clear();
     else
       for (let b = this.newest + 1; b <= bucket; b++) {
