@@ -105,6 +105,11 @@ describe('fieldErrors', () => {
     expect(fieldErrors(problem)).toEqual({ '': ['Pick at least one item'] });
   });
 
+  it('files a message whose field is not a text under the empty key', () => {
+    const problem = validation([{ field: 3, message: 'Too many items' }]);
+    expect(fieldErrors(problem)).toEqual({ '': ['Too many items'] });
+  });
+
   it('returns no field errors when errors is not an array', () => {
     expect(fieldErrors(validation({ email: 'Required' }))).toEqual({});
   });

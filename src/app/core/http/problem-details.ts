@@ -22,7 +22,7 @@ export function parseProblem(body: unknown): ProblemDetails | undefined {
     try {
       body = JSON.parse(body);
     } catch {
-      return undefined;
+      // Not JSON: the string is no record, so no problem either.
     }
   }
   if (!isRecord(body)) return undefined;
