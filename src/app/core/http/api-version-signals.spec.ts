@@ -56,6 +56,23 @@ describe('ApiVersionSignals', () => {
       signals.observeFlagsVersion('');
       expect(signals.flagsVersion()).toBeNull();
     });
+
+    it('reads a version of several digits', () => {
+      signals.observeFlagsVersion('9');
+      signals.observeFlagsVersion('12');
+      expect(signals.flagsVersion()).toBe(12);
+    });
+
+    it('reads a version with whitespace around it', () => {
+      signals.observeFlagsVersion(' 7 ');
+      expect(signals.flagsVersion()).toBe(7);
+    });
+
+    for (const value of ['+8', '0x10', '1e3', '-3'])
+      it(`ignores ${value}, which Number() would read but is not a plain version number`, () => {
+        signals.observeFlagsVersion(value);
+        expect(signals.flagsVersion()).toBeNull();
+      });
   });
 
   describe('deprecation', () => {
@@ -85,6 +102,26 @@ describe('ApiVersionSignals', () => {
       signals.observeDeprecation('true', null, null);
       expect(signals.deprecation()).toEqual({ deprecatedAt: null, sunsetAt: null, link: null });
     });
+
+    it('reads the date with whitespace around the value', () => {
+      signals.observeDeprecation(' @1688169599 ', null, null);
+      expect(signals.deprecation()?.deprecatedAt).toBe(1_688_169_599_000);
+    });
+
+    for (const value of ['@1688169599.5', 'v@1688169599', 'Sun, 11 Nov 2018 23:59:59 GMT'])
+      it(`has no date for ${value}, which is not an @-timestamp`, () => {
+        signals.observeDeprecation(value, null, null);
+        expect(signals.deprecation()).toEqual({ deprecatedAt: null, sunsetAt: null, link: null });
+      });
+
+    for (const links of [
+      '<https://api.example.com/docs>;rel=deprecation',
+      '<https://api.example.com/docs> ; type="text/html"; rel="deprecation"',
+    ])
+      it(`reads the deprecation link out of ${links}`, () => {
+        signals.observeDeprecation('true', null, links);
+        expect(signals.deprecation()?.link).toBe('https://api.example.com/docs');
+      });
 
     it('has no sunset when the Sunset header is not a date', () => {
       signals.observeDeprecation('@1688169599', 'someday', null);

@@ -29,6 +29,7 @@ export class ApiVersionSignals {
 
   observeFlagsVersion(value: string | null): void {
     const version = value !== null && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+    // Stryker disable next-line EqualityOperator: setting the signal to the version it already holds notifies no one (signals compare with Object.is)
     if (Number.isInteger(version) && version > (this.flags() ?? -1)) this.flags.set(version);
   }
 
