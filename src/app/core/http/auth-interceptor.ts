@@ -22,6 +22,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     catchError((error: unknown) => {
       // Only this attempt's own 401, not one an inner stage decided on, and never for the auth
       // endpoints themselves (a wrong password is not an expired token).
+      // Stryker disable next-line OptionalChaining: read only when error is plan.wireError, so it is the dispatcher's AppError, never null
       if (error !== plan.wireError || plan.wireError?.status !== 401 || plan.authPath)
         return throwError(() => error);
       const endWait = plan.beginWait('refresh');
