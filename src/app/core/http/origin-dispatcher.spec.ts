@@ -1,16 +1,27 @@
 import {
   HttpClient,
   HttpContext,
+  HttpErrorResponse,
   HttpEventType,
   HttpHeaderResponse,
+  HttpResponse,
   type HttpEvent,
+  type HttpInterceptorFn,
+  withInterceptors,
 } from '@angular/common/http';
-import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { forkJoin, of, throwError } from 'rxjs';
 import { ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './access-token-source';
 import { SKIP_AUTH } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
+import { NETWORK_CLOCK } from './network-clock';
 import type { NetworkLayerOptions } from './network-layer-options';
+import { NETWORK_STATUS } from './network-status';
 import {
   BACKGROUND,
   NETWORK_CALL_SINK,
@@ -19,8 +30,16 @@ import {
 } from './observability-interceptor';
 import { OriginDispatcher } from './origin-dispatcher';
 import { OriginHealth } from './origin-health';
+import { provideNetworkLayer } from './provide-network-layer';
 import { RETRY } from './retry-interceptor';
-import { FakeTokenSource, collect, networkLayerTesting, type NetworkLayerTesting } from './testing';
+import {
+  FakeNetworkClock,
+  FakeNetworkStatus,
+  FakeTokenSource,
+  collect,
+  networkLayerTesting,
+  type NetworkLayerTesting,
+} from './testing';
 
 describe('the dispatcher (through the chain)', () => {
   let layer: NetworkLayerTesting;
@@ -340,6 +359,55 @@ describe('the dispatcher (through the chain)', () => {
       backend.expectOne('https://cdn.example.com/x.json').flush({});
       source.finishRefresh('new');
       backend.expectOne('/api/a').flush({});
+    });
+  });
+
+  describe('with a stage inside the layer that answers at once (a mock, a cache)', () => {
+    /** Answers /at-once/ calls itself, synchronously. */
+    const answersAtOnce: HttpInterceptorFn = (req, next) => {
+      const { url } = req;
+      if (url.endsWith('/at-once/fail'))
+        return throwError(() => new HttpErrorResponse({ status: 404, url }));
+      if (url.includes('/at-once/')) return of(new HttpResponse({ status: 200, body: url, url }));
+      return next(req);
+    };
+
+    beforeEach(() => {
+      TestBed.configureTestingModule({
+        providers: [
+          provideNetworkLayer({ maxConcurrentPerOrigin: 1 }, withInterceptors([answersAtOnce])),
+          provideHttpClientTesting(),
+          { provide: NETWORK_CLOCK, useValue: new FakeNetworkClock() },
+          { provide: NETWORK_STATUS, useValue: new FakeNetworkStatus() },
+        ],
+      });
+      http = TestBed.inject(HttpClient);
+      backend = TestBed.inject(HttpTestingController);
+    });
+
+    it('sends a long queue of such calls one after another, without recursing', () => {
+      collect(http.get('/api/busy'));
+      const calls = Array.from({ length: 1000 }, (_, i) =>
+        collect(http.get(`/api/at-once/${i}`, { responseType: 'text' })),
+      );
+      backend.expectOne('/api/busy').flush({});
+      expect(calls.filter((c, i) => c.value === `/api/at-once/${i}`).length).toBe(1000);
+      expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 0 });
+    });
+
+    it('fills a slot another origin frees while a call is being sent', () => {
+      collect(http.get('/api/busy'));
+      // The call answered at once with a failure ends the call joined to it, on another origin.
+      const joined = collect(
+        forkJoin([http.get('/api/at-once/fail'), http.get('https://cdn.example.com/first')]),
+      );
+      const next = collect(http.get('https://cdn.example.com/next'));
+      const first = backend.expectOne('https://cdn.example.com/first');
+      backend.expectOne('/api/busy').flush({});
+      expect(joined.error?.kind).toBe('not-found');
+      expect(first.cancelled).toBeTrue();
+      backend.expectOne('https://cdn.example.com/next').flush({ ok: true });
+      expect(next.value).toEqual({ ok: true });
     });
   });
 });

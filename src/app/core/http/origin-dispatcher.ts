@@ -115,8 +115,9 @@ export class OriginDispatcher {
   private awaiting: Observable<unknown> | null = null;
   /** Refreshes that have settled, in case a source keeps handing one out afterwards. */
   private readonly settled = new WeakSet<Observable<unknown>>();
+  /** Lanes that asked to be filled while a pump was running; it fills them in turn. */
+  private readonly toPump = new Set<Lane>();
   private pumping = false;
-  private pumpAgain = false;
 
   /** Sends `req` through `next` once its origin has a free slot; see the class comment. */
   attempt(
@@ -158,25 +159,30 @@ export class OriginDispatcher {
   }
 
   private pump(lane: Lane): void {
-    // A send can settle synchronously and free its slot again: loop instead of recursing.
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
+    // A send can settle synchronously and free a slot, in its own lane or, through its caller
+    // (a call it ends, a refresh it completes), in another one: the lane is noted and filled by
+    // the loop below instead of recursing.
+    this.toPump.add(lane);
+    if (this.pumping) return;
     this.pumping = true;
     try {
-      do {
-        this.pumpAgain = false;
-        while (lane.inFlight < this.limit) {
-          const entry = lane.shift();
-          if (!entry) break;
-          const refresh = entry.plan.tokens?.refreshInFlight?.();
-          if (refresh && !this.settled.has(refresh)) this.hold(lane, entry, refresh);
-          else this.send(lane, entry);
-        }
-      } while (this.pumpAgain);
+      // A Set's iteration also visits the lanes added, or added again, while it runs.
+      for (const next of this.toPump) {
+        this.toPump.delete(next);
+        this.fill(next);
+      }
     } finally {
       this.pumping = false;
+    }
+  }
+
+  private fill(lane: Lane): void {
+    while (lane.inFlight < this.limit) {
+      const entry = lane.shift();
+      if (!entry) break;
+      const refresh = entry.plan.tokens?.refreshInFlight?.();
+      if (refresh && !this.settled.has(refresh)) this.hold(lane, entry, refresh);
+      else this.send(lane, entry);
     }
   }
 
