@@ -69,17 +69,24 @@ export class Attempt implements AttemptRecord {
   }
 
   get headers(): Readonly<Record<string, string>> {
-    if (this.#redacted) return this.#redacted;
-    const result: Record<string, string> = {};
-    for (const name of this.#sent.keys())
-      result[name] = redactHeaderValue(name, this.#sent.getAll(name)?.join(', ') ?? '');
-    return (this.#redacted = result);
+    return (this.#redacted ??= this.#redact());
   }
 
   end(now: number, status: number, errorKind?: AppErrorKind): void {
     this.durationMs = now - this.startedAt;
     this.status = status;
+    // Stryker disable next-line ConditionalExpression: end() runs once per attempt, so assigning no kind leaves errorKind reading undefined, as before
     if (errorKind) this.errorKind = errorKind;
+  }
+
+  #redact(): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const name of this.#sent.keys()) {
+      // Stryker disable next-line ArrayDeclaration: keys() lists only names that have values, so getAll() never returns null here
+      const values = this.#sent.getAll(name) ?? [];
+      result[name] = redactHeaderValue(name, values.join(', '));
+    }
+    return result;
   }
 }
 
