@@ -57,15 +57,16 @@ export class CallPlanner implements PlanLayer {
   plan(req: HttpRequest<unknown>): CallPlan {
     const { context, method } = req;
     const now = this.clock.now();
-    const { origin, path } = resolveUrl(req.url, this.base, this.baseOrigin);
-    const allowListed = origin !== undefined && this.allowed.has(origin);
+    // 'unknown' is no origin a URL can have, so it is never on the allow-list.
+    const { origin = 'unknown', path } = resolveUrl(req.url, this.base, this.baseOrigin);
+    const allowListed = this.allowed.has(origin);
     const retry = context.get(RETRY);
     const streaming = context.get(STREAMING);
     const requestId = newRequestId();
     return new CallPlan(this, {
       method,
       url: req.urlWithParams,
-      origin: origin ?? 'unknown',
+      origin,
       path,
       allowListed,
       authPath: this.isAuthPath(path),
