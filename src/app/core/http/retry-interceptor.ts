@@ -111,7 +111,10 @@ export const retryInterceptor: HttpInterceptorFn = (req, next) => {
         },
         complete: () => subscriber.complete(),
       });
-      if (!sent.closed) current = sent;
+      // The caller may leave while the attempt is being sent (on its Sent event): the teardown
+      // has run by now, so the attempt is cancelled here, not left holding its slot.
+      if (closed) sent.unsubscribe();
+      else if (!sent.closed) current = sent;
     };
 
     attempt(1);
