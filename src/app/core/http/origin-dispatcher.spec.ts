@@ -7,6 +7,7 @@ import {
   HttpResponse,
   type HttpEvent,
   type HttpInterceptorFn,
+  type HttpUserEvent,
   withInterceptors,
 } from '@angular/common/http';
 import {
@@ -15,7 +16,7 @@ import {
   type TestRequest,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { forkJoin, of, throwError } from 'rxjs';
+import { EMPTY, catchError, concat, forkJoin, of, take, throwError } from 'rxjs';
 import { ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './access-token-source';
 import { SKIP_AUTH } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
@@ -81,6 +82,13 @@ describe('the dispatcher (through the chain)', () => {
       b.flush({ b: 1 });
       expect(calls.map((c) => c.value)).toEqual([{ a: 1 }, { b: 1 }, { c: 1 }]);
       expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 0 });
+    });
+
+    it('completes the call once its answer is in', () => {
+      let completed = false;
+      http.get('/api/a').subscribe({ complete: () => (completed = true) });
+      backend.expectOne('/api/a').flush({});
+      expect(completed).toBeTrue();
     });
 
     it('frees the slot when the headers of the answer are in, before its body is read', () => {
@@ -278,6 +286,34 @@ describe('the dispatcher (through the chain)', () => {
       expect(calls.filter((c) => c.value !== undefined).length).toBe(expected.length);
     });
 
+    it('aborts an attempt its caller drops as soon as it is sent, and frees its slot', () => {
+      collect(http.get('/api/busy'));
+      http.get('/api/beacon', { observe: 'events' }).pipe(take(1)).subscribe();
+      const next = collect(http.get('/api/next'));
+      backend.expectOne('/api/busy').flush({});
+      expect(backend.expectOne('/api/beacon').cancelled).toBeTrue();
+      backend.expectOne('/api/next').flush({ ok: true });
+      expect(next.value).toEqual({ ok: true });
+    });
+
+    it('sends the calls already waiting before one made in answer to a failure other than 401', () => {
+      const logout = new HttpContext().set(SKIP_AUTH, true);
+      // The failure's handler makes a call that would otherwise go first (an auth path).
+      http
+        .get('/api/failing', { context: new HttpContext().set(RETRY, 'none') })
+        .pipe(catchError(() => http.post('/api/auth/logout', null, { context: logout })))
+        .subscribe();
+      collect(http.get('/api/waiting'));
+      backend.expectOne('/api/failing').flush(null, { status: 404, statusText: 'Not Found' });
+      const order: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const [next] = backend.match(() => true);
+        order.push(next.request.url);
+        next.flush({});
+      }
+      expect(order).toEqual(['/api/waiting', '/api/auth/logout']);
+    });
+
     it('frees the slot of an attempt cancelled on the wire', () => {
       const first = collect(http.get('/api/first'));
       collect(http.get('/api/second'));
@@ -352,6 +388,40 @@ describe('the dispatcher (through the chain)', () => {
       expect(calls[1].error?.kind).toBe('auth-expired');
     });
 
+    it('never sends a held call its caller cancelled, and stops counting it', () => {
+      const calls = ['/api/a', '/api/b', '/api/c'].map((url) => collect(http.get(url)));
+      backend.expectOne('/api/a').flush(null, { status: 401, statusText: 'Unauthorized' });
+      expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 2 });
+      calls[1].subscription.unsubscribe();
+      expect(inFlight().queued).toBe(1);
+      source.finishRefresh('new');
+      const sent: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const [next] = backend.match(() => true);
+        if (!next) break;
+        sent.push(next.request.url);
+        next.flush({});
+      }
+      expect(sent).toEqual(['/api/a', '/api/c']);
+      expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 0 });
+    });
+
+    it('holds a call to an auth path that carries the token as well, and sends it first', () => {
+      collect(http.get('/api/a'));
+      const session = collect(http.get('/api/auth/session'));
+      backend.expectOne('/api/a').flush(null, { status: 401, statusText: 'Unauthorized' });
+      backend.expectNone('/api/auth/session');
+      source.finishRefresh('new');
+      const order: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const [next] = backend.match(() => true);
+        order.push(`${next.request.url} ${next.request.headers.get('Authorization')}`);
+        next.flush({ ok: true });
+      }
+      expect(order).toEqual(['/api/auth/session Bearer new', '/api/a Bearer new']);
+      expect(session.value).toEqual({ ok: true });
+    });
+
     it('does not hold calls that carry no token', () => {
       collect(http.get('/api/a'));
       backend.expectOne('/api/a').flush(null, { status: 401, statusText: 'Unauthorized' });
@@ -363,12 +433,17 @@ describe('the dispatcher (through the chain)', () => {
   });
 
   describe('with a stage inside the layer that answers at once (a mock, a cache)', () => {
-    /** Answers /at-once/ calls itself, synchronously. */
+    /** Answers /at-once/ calls itself, synchronously; adds a User event to /with-user-event. */
     const answersAtOnce: HttpInterceptorFn = (req, next) => {
       const { url } = req;
       if (url.endsWith('/at-once/fail'))
         return throwError(() => new HttpErrorResponse({ status: 404, url }));
+      if (url.endsWith('/at-once/nothing')) return EMPTY;
       if (url.includes('/at-once/')) return of(new HttpResponse({ status: 200, body: url, url }));
+      if (url.endsWith('/with-user-event')) {
+        const event: HttpUserEvent<unknown> = { type: HttpEventType.User };
+        return concat(of(event), next(req));
+      }
       return next(req);
     };
 
@@ -408,6 +483,24 @@ describe('the dispatcher (through the chain)', () => {
       expect(first.cancelled).toBeTrue();
       backend.expectOne('https://cdn.example.com/next').flush({ ok: true });
       expect(next.value).toEqual({ ok: true });
+    });
+
+    it('frees the slot of an attempt that ends without an answer, and completes the call', () => {
+      let completed = false;
+      http.get('/api/at-once/nothing').subscribe({ complete: () => (completed = true) });
+      expect(completed).toBeTrue();
+      const next = collect(http.get('/api/next'));
+      backend.expectOne('/api/next').flush({ ok: true });
+      expect(next.value).toEqual({ ok: true });
+    });
+
+    it('hands the caller the events a stage inside adds (HttpEventType.User)', () => {
+      const types: HttpEventType[] = [];
+      http
+        .get('/api/with-user-event', { observe: 'events' })
+        .subscribe((event: HttpEvent<unknown>) => types.push(event.type));
+      backend.expectOne('/api/with-user-event').flush({});
+      expect(types).toEqual([HttpEventType.User, HttpEventType.Sent, HttpEventType.Response]);
     });
   });
 });
