@@ -36,7 +36,9 @@ export const SESSION_CHANNEL_NAME = 'keel-session';
  * @default a `BroadcastChannel` named `keel-session`, closed with the app; where the browser
  * has none, a channel that carries nothing, so each tab keeps its own session as before.
  */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const SESSION_CHANNEL = new InjectionToken<SessionChannel>('SESSION_CHANNEL', {
+  // Stryker disable next-line StringLiteral: InjectionToken turns an empty providedIn into 'root'
   providedIn: 'root',
   factory: () => openTabChannel(SESSION_CHANNEL_NAME, isSessionMessage),
 });

@@ -23,7 +23,8 @@ export function webLocksLeadership(locks: LockManager | undefined): TabLeadershi
         return () => undefined;
       }
       const waiting = new AbortController();
-      let stepDown = () => undefined as void;
+      // Assigned at once: a promise's executor runs before the constructor returns.
+      let stepDown: () => void;
       const held = new Promise<void>((resolve) => (stepDown = resolve));
       let left = false;
       locks
