@@ -20,11 +20,14 @@ describe('token refresh', () => {
   let backend: HttpTestingController;
   let store: InstanceType<typeof SessionStore>;
   let lockRuns: number;
+  /** When set, the browser refuses the refresh lock with it. */
+  let lockRefusal: unknown;
   let navigations: unknown[][];
 
   beforeEach(() => {
     layer = networkLayerTesting();
     lockRuns = 0;
+    lockRefusal = undefined;
     navigations = [];
     TestBed.configureTestingModule({
       providers: [
@@ -34,6 +37,7 @@ describe('token refresh', () => {
         {
           provide: REFRESH_LOCK,
           useValue: <T>(task: () => Promise<T>) => {
+            if (lockRefusal) return Promise.reject(lockRefusal);
             lockRuns++;
             return task();
           },
@@ -154,6 +158,7 @@ describe('token refresh', () => {
     backend.expectNone('/api/auth/refresh');
     expect(call.error?.kind).toBe('auth-expired');
     expect(navigations).toEqual([]);
+    expect(lockRuns).toBe(0);
   });
 
   it('treats a refresh answered 400 as the end of the session too', async () => {
@@ -210,10 +215,11 @@ describe('token refresh', () => {
   });
 
   it('never refreshes for an auth endpoint even without SKIP_AUTH', async () => {
-    collect(http.post('/api/auth/logout', null));
+    const logout = collect(http.post('/api/auth/logout', null));
     unauthorized(backend.expectOne('/api/auth/logout'));
     await settle();
     backend.expectNone('/api/auth/refresh');
+    expect(logout.error?.kind).toBe('unauthorized');
   });
 
   it('does not refresh again when the replay gets 401 too (no loop)', async () => {
@@ -265,6 +271,109 @@ describe('token refresh', () => {
     backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 120 });
     await settle();
     expect(store.accessToken()).toBe('fresh');
+  });
+
+  it('hands whoever asked for the refresh the new token, and keeps its expiry', async () => {
+    const asked = collect(TestBed.inject(RefreshCoordinator).refreshAfter('old-token'));
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'new-token', expiresIn: 90 });
+    await settle();
+    expect(asked.value).toBe('new-token');
+    expect(store.expiresAt()).toBe(layer.clock.now() + 90_000);
+  });
+
+  it('refreshes again when the refreshed token is refused in turn, long after', async () => {
+    const first = collect(http.get('/api/a'));
+    unauthorized(backend.expectOne('/api/a'));
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'new-token', expiresIn: 120 });
+    await settle();
+    backend.expectOne('/api/a').flush('a');
+    expect(first.value).toBe('a');
+    layer.clock.advance(200_000);
+    const second = collect(http.get('/api/b'));
+    unauthorized(backend.expectOne('/api/b'));
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'newest', expiresIn: 120 });
+    await settle();
+    const replay = backend.expectOne('/api/b');
+    expect(replay.request.headers.get('Authorization')).toBe('Bearer newest');
+    replay.flush('b');
+    expect(second.value).toBe('b');
+    expect(lockRuns).toBe(2);
+  });
+
+  it('makes a 401 that comes after the first caller gave up join the refresh still on the wire', async () => {
+    const first = collect(http.get('/api/a'));
+    const second = collect(http.get('/api/b'));
+    unauthorized(backend.expectOne('/api/a'));
+    await settle();
+    const refresh = backend.expectOne('/api/auth/refresh');
+    first.subscription.unsubscribe();
+    unauthorized(backend.expectOne('/api/b'));
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+    refresh.flush({ accessToken: 'new-token', expiresIn: 120 });
+    await settle();
+    const replay = backend.expectOne('/api/b');
+    expect(replay.request.headers.get('Authorization')).toBe('Bearer new-token');
+    replay.flush('b');
+    expect(second.value).toBe('b');
+    expect(lockRuns).toBe(1);
+  });
+
+  it('lets calls go out at once with the still-good token while a proactive refresh runs', async () => {
+    TestBed.inject(SessionService);
+    TestBed.tick();
+    layer.clock.advance(90_000);
+    await settle();
+    const proactive = backend.expectOne('/api/auth/refresh');
+    const call = collect(http.get('/api/orders'));
+    await settle();
+    const req = backend.expectOne('/api/orders');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer old-token');
+    req.flush(['o1']);
+    expect(call.value).toEqual(['o1']);
+    proactive.flush({ accessToken: 'fresh', expiresIn: 120 });
+    await settle();
+  });
+
+  for (const [outcome, answer] of [
+    ['succeeded', (req: TestRequest) => req.flush({ accessToken: 'new-token', expiresIn: 120 })],
+    ['failed', (req: TestRequest) => req.flush(null, { status: 503, statusText: 'Down' })],
+  ] as const) {
+    it(`holds no call back during a proactive refresh after a refresh for a refused token ${outcome}`, async () => {
+      TestBed.inject(SessionService);
+      TestBed.tick();
+      collect(http.get('/api/a'));
+      unauthorized(backend.expectOne('/api/a'));
+      await settle();
+      answer(backend.expectOne('/api/auth/refresh'));
+      await settle();
+      backend.match('/api/a').forEach((replay) => replay.flush('a'));
+      TestBed.tick();
+      layer.clock.advance(90_000);
+      await settle();
+      const proactive = backend.expectOne('/api/auth/refresh');
+      const call = collect(http.get('/api/b'));
+      await settle();
+      backend.expectOne('/api/b').flush('b');
+      expect(call.value).toBe('b');
+      proactive.flush({ accessToken: 'fresh', expiresIn: 120 });
+      await settle();
+    });
+  }
+
+  it('fails waiting calls as network errors and keeps the session when the browser refuses the refresh lock', async () => {
+    lockRefusal = new DOMException('The request is not allowed.', 'NotAllowedError');
+    const call = collect(http.get('/api/a'));
+    unauthorized(backend.expectOne('/api/a'));
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+    expect(call.error?.kind).toBe('network');
+    expect(call.error?.cause).toBe(lockRefusal);
+    expect(store.accessToken()).toBe('old-token');
+    expect(navigations).toEqual([]);
   });
 
   it('leaves SKIP_AUTH calls without a token', () => {

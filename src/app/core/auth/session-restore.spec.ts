@@ -1,5 +1,4 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
@@ -12,15 +11,13 @@ import { SessionStore } from './session-store';
 
 const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
 
-@Component({ template: '' })
-class Blank {}
-
 /** A page load with a session cookie, restored while the server cannot be asked (issue 12). */
 describe('SessionService.restore out of reach', () => {
   let layer: NetworkLayerTesting;
   let backend: HttpTestingController;
   let store: InstanceType<typeof SessionStore>;
   let session: SessionService;
+  let lockRuns: number;
   const listeners = new Set<(message: SessionMessage) => void>();
 
   beforeEach(() => {
@@ -33,6 +30,7 @@ describe('SessionService.restore out of reach', () => {
   function pageLoad(): void {
     TestBed.resetTestingModule();
     layer = networkLayerTesting();
+    lockRuns = 0;
     listeners.clear();
     const channel: SessionChannel = {
       post: () => undefined,
@@ -46,10 +44,16 @@ describe('SessionService.restore out of reach', () => {
         ...layer.providers,
         provideSession(),
         provideRouter([
-          { path: 'sign-in', component: Blank },
-          { path: 'orders', component: Blank },
+          { path: 'sign-in', children: [] },
+          { path: 'orders', children: [] },
         ]),
-        { provide: REFRESH_LOCK, useValue: (task: () => Promise<unknown>) => task() },
+        {
+          provide: REFRESH_LOCK,
+          useValue: (task: () => Promise<unknown>) => {
+            lockRuns++;
+            return task();
+          },
+        },
         { provide: SESSION_CHANNEL, useValue: channel },
       ],
     });
@@ -60,7 +64,7 @@ describe('SessionService.restore out of reach', () => {
 
   afterEach(() => {
     backend.verify();
-    document.cookie = 'XSRF-TOKEN=; path=/; max-age=0';
+    document.cookie = 'XSRF-TOKEN=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
     localStorage.removeItem('keel.session.logout-pending');
   });
 
@@ -71,6 +75,11 @@ describe('SessionService.restore out of reach', () => {
     await settle();
     backend.expectOne('/api/auth/refresh').error(new ProgressEvent('error'));
     return restored;
+  }
+
+  /** Another tab's message. */
+  function deliver(message: SessionMessage): void {
+    for (const listener of listeners) listener(message);
   }
 
   function answerRefresh(status: number): void {
@@ -103,6 +112,89 @@ describe('SessionService.restore out of reach', () => {
     layer.network.goOnline();
     await settle();
     backend.expectNone('/api/auth/refresh');
+  });
+
+  it('tries again on the next reconnect when the confirming refresh could not reach the server', async () => {
+    await restoreOffline();
+    layer.network.goOnline();
+    await settle();
+    backend.expectOne('/api/auth/refresh').error(new ProgressEvent('error'));
+    await settle();
+    expect(store.status()).toBe('signed-in');
+    layer.network.goOffline();
+    layer.network.goOnline();
+    await settle();
+    answerRefresh(200);
+    await settle();
+    TestBed.tick();
+    backend.expectOne('/api/me').flush(USER);
+    await settle();
+    expect(store.user()).toEqual(USER);
+  });
+
+  it('leaves a session another tab ended alone on reconnect: no lock, no call', async () => {
+    await restoreOffline();
+    deliver({ type: 'signed-out', reason: 'signed-out' });
+    lockRuns = 0;
+    layer.network.goOnline();
+    await settle();
+    expect(lockRuns).toBe(0);
+    expect(store.status()).toBe('signed-out');
+  });
+
+  it('stays signed out when another tab ends the session during the confirming refresh', async () => {
+    await restoreOffline();
+    layer.network.goOnline();
+    await settle();
+    const refresh = backend.expectOne('/api/auth/refresh');
+    deliver({ type: 'signed-out', reason: 'signed-out' });
+    refresh.flush({ accessToken: 'fresh', expiresIn: 900 });
+    await settle();
+    TestBed.tick();
+    backend.match('/api/me').forEach((me) => me.flush(USER));
+    await settle();
+    expect(store.status()).toBe('signed-out');
+    expect(store.user()).toBeNull();
+  });
+
+  it('after a refused confirmation, joins a sign-in made in another tab without asking who it is', async () => {
+    await restoreOffline();
+    layer.network.goOnline();
+    await settle();
+    answerRefresh(401);
+    await settle();
+    expect(store.status()).toBe('signed-out');
+    deliver({
+      type: 'signed-in',
+      user: USER,
+      accessToken: 'elsewhere',
+      expiresAt: layer.clock.now() + 120_000,
+    });
+    TestBed.tick();
+    await settle();
+    backend.expectNone('/api/me');
+    expect(store.user()).toEqual(USER);
+  });
+
+  it('forgets a sign-out made offline once the user signs in again', async () => {
+    store.signedIn(USER, 'token', 60_000, layer.clock.now());
+    layer.network.goOffline();
+    const signingOut = session.signOut();
+    backend.expectOne('/api/auth/logout').error(new ProgressEvent('error'));
+    await signingOut;
+    layer.network.goOnline();
+    const signingIn = session.signIn('demo@keel.dev', 'keel-demo');
+    backend
+      .expectOne('/api/auth/login')
+      .flush({ accessToken: 'fresh', expiresIn: 900, user: USER });
+    await signingIn;
+
+    pageLoad();
+    const restored = session.restore();
+    await settle();
+    backend.expectNone('/api/auth/logout');
+    answerRefresh(401);
+    expect(await restored).toBeFalse();
   });
 
   it('ends the session when the refresh is refused on reconnect, with a way back', async () => {

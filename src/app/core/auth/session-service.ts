@@ -80,6 +80,7 @@ export class SessionService {
    */
   restore(): Promise<boolean> {
     if (this.store.status() !== 'unknown') return Promise.resolve(this.store.isSignedIn());
+    // Stryker disable next-line ArrowFunction: restoreOnce always leaves the status known, so once it has settled restore() returns from its first line and never reads this again
     this.restoring ??= this.restoreOnce().finally(() => (this.restoring = null));
     return this.restoring;
   }
@@ -96,8 +97,8 @@ export class SessionService {
       return false;
     }
     // Without the XSRF cookie the server set at sign-in there is no session to restore, and
-    // the refresh call would only be refused: skip it.
-    if (!/(^|;\s*)XSRF-TOKEN=/.test(this.document.cookie)) {
+    // the refresh call would only be refused: skip it. (document.cookie joins cookies with "; ".)
+    if (!/(^|; )XSRF-TOKEN=/.test(this.document.cookie)) {
       this.store.signedOut();
       return false;
     }
@@ -127,12 +128,15 @@ export class SessionService {
     }
   }
 
+  // Stryker disable OptionalChaining: without a window the plain access throws inside the try, and the catch gives the same result
   private remembered(key: string): boolean {
+    let value: string | null | undefined;
     try {
-      return this.document.defaultView?.localStorage.getItem(key) === '1';
+      value = this.document.defaultView?.localStorage.getItem(key);
     } catch {
-      return false;
+      // Blocked storage: nothing was remembered.
     }
+    return value === '1';
   }
 
   private remember(key: string, on: boolean): void {
@@ -144,6 +148,7 @@ export class SessionService {
       // Blocked storage: a reload may restore a session signed out offline.
     }
   }
+  // Stryker restore OptionalChaining
 
   private confirm(): Promise<void> {
     if (!this.unconfirmed || this.store.status() !== 'signed-in') return Promise.resolve();
@@ -187,8 +192,7 @@ export function signInErrorMessage(error: unknown): string {
   if (!isAppError(error)) return 'Sign-in failed. Try again in a moment.';
   if (error.kind === 'unauthorized') return 'Wrong email or password.';
   if (error.kind === 'rate-limited') {
-    const seconds =
-      error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+    const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
     return seconds
       ? `Too many attempts. Try again in ${seconds} seconds.`
       : 'Too many attempts. Wait a minute, then try again.';

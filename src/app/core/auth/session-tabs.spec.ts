@@ -1,6 +1,5 @@
 import { HttpClient } from '@angular/common/http';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
@@ -18,9 +17,6 @@ import { SessionService } from './session-service';
 import { SessionStore } from './session-store';
 
 const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
-
-@Component({ template: '' })
-class Blank {}
 
 /** One tab's end of the channel: what it posted, and `deliver` for another tab's message. */
 class FakeChannel implements SessionChannel {
@@ -74,10 +70,10 @@ describe('one session across tabs', () => {
         ...layer.providers,
         provideSession(),
         provideRouter([
-          { path: 'sign-in', component: Blank },
-          { path: 'orders', component: Blank },
-          { path: 'orders/:id', component: Blank },
-          { path: 'dashboard', component: Blank },
+          { path: 'sign-in', children: [] },
+          { path: 'orders', children: [] },
+          { path: 'orders/:id', children: [] },
+          { path: 'dashboard', children: [] },
         ]),
         { provide: REFRESH_LOCK, useValue: lock.run },
         { provide: SESSION_CHANNEL, useValue: channel },
@@ -113,7 +109,41 @@ describe('one session across tabs', () => {
 
   it('ignores a token that has already expired', () => {
     channel.deliver(token('stale', -1));
+    channel.deliver(token('expiring-now', 0));
     expect(store.accessToken()).toBe('old-token');
+  });
+
+  it('ignores a token another tab refreshed once this tab has signed out', () => {
+    store.signedOut();
+    channel.deliver(token('other-tab-token'));
+    expect(store.accessToken()).toBeNull();
+    expect(store.status()).toBe('signed-out');
+  });
+
+  it('does not wait for a tab whose announced refresh already failed', async () => {
+    channel.deliver({ type: 'refreshing' });
+    channel.deliver({ type: 'refresh-failed' });
+    collect(http.get('/api/orders'));
+    unauthorized(backend.expectOne('/api/orders'));
+    await settle();
+    expect(layer.clock.requested).not.toContain(REMOTE_REFRESH_WAIT_MS);
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'mine', expiresIn: 120 });
+    await settle();
+    backend.expectOne('/api/orders').flush([]);
+  });
+
+  it('stops waiting and refreshes itself as soon as the announcing tab says its refresh failed', async () => {
+    channel.deliver({ type: 'refreshing' });
+    const call = collect(http.get('/api/orders'));
+    unauthorized(backend.expectOne('/api/orders'));
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+    channel.deliver({ type: 'refresh-failed' });
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'mine', expiresIn: 120 });
+    await settle();
+    backend.expectOne('/api/orders').flush(['o1']);
+    expect(call.value).toEqual(['o1']);
   });
 
   it('makes a 401 that comes while another tab refreshes wait for that tab: one refresh for both', async () => {
@@ -149,6 +179,15 @@ describe('one session across tabs', () => {
     backend.expectOne('/api/orders').flush(['o1']);
     expect(call.value).toEqual(['o1']);
     expect(channel.posted.map((m) => m.type)).toEqual(['refreshing', 'token']);
+    // Waited out once: the next refused token is refreshed at once.
+    layer.clock.advance(200_000);
+    const later = collect(http.get('/api/orders'));
+    unauthorized(backend.expectOne('/api/orders'));
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'mine-again', expiresIn: 120 });
+    await settle();
+    backend.expectOne('/api/orders').flush(['o2']);
+    expect(later.value).toEqual(['o2']);
   });
 
   it("announces its own refresh and posts the new token with its expiry before the lock's release", async () => {
@@ -163,6 +202,7 @@ describe('one session across tabs', () => {
       accessToken: 'new-token',
       expiresAt: layer.clock.now() + 90_000,
     });
+    expect(store.expiresAt()).toBe(layer.clock.now() + 90_000);
     backend.expectOne('/api/orders').flush([]);
     expect(lock.grants).toBe(1);
   });
@@ -222,6 +262,42 @@ describe('one session across tabs', () => {
     ]);
   });
 
+  it('tells the other tabs only that the session ended when its refresh is refused with 400', async () => {
+    const call = collect(http.get('/api/orders'));
+    unauthorized(backend.expectOne('/api/orders'));
+    await settle();
+    backend
+      .expectOne('/api/auth/refresh')
+      .flush({ title: 'Bad', status: 400 }, { status: 400, statusText: 'Bad Request' });
+    await settle();
+    expect(call.error?.kind).toBe('auth-expired');
+    expect(channel.posted).toEqual([
+      { type: 'refreshing' },
+      { type: 'signed-out', reason: 'expired' },
+    ]);
+  });
+
+  it('fails a late 401 at once once the session has ended, without waiting for the lock another tab holds', async () => {
+    store.signedOut();
+    lock.hold();
+    const call = collect(http.get('/api/orders'));
+    unauthorized(backend.expectOne('/api/orders'));
+    await settle();
+    expect(call.error?.kind).toBe('auth-expired');
+    expect(lock.grants).toBe(0);
+    lock.release();
+  });
+
+  it('ends the session on the sign-in page without leaving it, so its return URL stays', async () => {
+    await router.navigateByUrl('/sign-in?returnUrl=%2Forders%2F3');
+    const navigate = spyOn(router, 'navigate').and.callThrough();
+    channel.deliver({ type: 'signed-out', reason: 'expired' });
+    for (let i = 0; i < 5; i++) await settle();
+    expect(store.status()).toBe('signed-out');
+    expect(navigate).not.toHaveBeenCalled();
+    expect(router.url).toBe('/sign-in?returnUrl=%2Forders%2F3');
+  });
+
   it('fails a call waiting for the lock as auth-expired, without a refresh, when another tab ends the session', async () => {
     lock.hold();
     const call = collect(http.get('/api/orders'));
@@ -246,20 +322,50 @@ describe('one session across tabs', () => {
     });
     expect(store.isSignedIn()).toBeTrue();
     expect(store.accessToken()).toBe('signed-in-elsewhere');
+    expect(store.expiresAt()).toBe(layer.clock.now() + 120_000);
     await waitForUrl('/orders/3');
   });
 
-  it('joins a sign-in on a page that is not the sign-in page without moving', async () => {
+  it('joins a sign-in on the sign-in page asked for twice with two return URLs, and goes to the dashboard', async () => {
+    store.signedOut();
+    await router.navigateByUrl('/sign-in?returnUrl=%2Forders%2F3&returnUrl=%2Forders%2F4');
     channel.deliver({
       type: 'signed-in',
-      user: { ...USER, name: 'Other' },
-      accessToken: 't',
+      user: USER,
+      accessToken: 'signed-in-elsewhere',
       expiresAt: layer.clock.now() + 120_000,
     });
-    await settle();
-    expect(store.user()?.name).toBe('Other');
-    expect(router.url).toBe('/orders/7');
+    await waitForUrl('/dashboard');
   });
+
+  it('ignores a sign-in whose token has already expired', () => {
+    store.signedOut();
+    channel.deliver({
+      type: 'signed-in',
+      user: USER,
+      accessToken: 'expiring-now',
+      expiresAt: layer.clock.now(),
+    });
+    expect(store.status()).toBe('signed-out');
+    expect(store.accessToken()).toBeNull();
+  });
+
+  for (const page of ['/orders/7', '/']) {
+    it(`joins a sign-in on ${page}, which is not the sign-in page, without moving`, async () => {
+      await router.navigateByUrl(page);
+      const navigateByUrl = spyOn(router, 'navigateByUrl').and.callThrough();
+      channel.deliver({
+        type: 'signed-in',
+        user: { ...USER, name: 'Other' },
+        accessToken: 't',
+        expiresAt: layer.clock.now() + 120_000,
+      });
+      for (let i = 0; i < 5; i++) await settle();
+      expect(store.user()?.name).toBe('Other');
+      expect(navigateByUrl).not.toHaveBeenCalled();
+      expect(router.url).toBe(page);
+    });
+  }
 
   it('posts sign-in and sign-out to the other tabs', async () => {
     const session = TestBed.inject(SessionService);
@@ -317,7 +423,7 @@ describe('one session across tabs', () => {
     me.flush(USER);
     expect(await restored).toBeTrue();
     expect(freshStore.accessToken()).toBe('from-other-tab');
-    document.cookie = 'XSRF-TOKEN=; path=/; max-age=0';
+    document.cookie = 'XSRF-TOKEN=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
     backend = freshBackend;
   });
 
