@@ -135,6 +135,11 @@ export class RefreshCoordinator implements AccessTokenSource {
       if (!refused) this.channel.post({ type: 'refresh-failed' });
       throw error;
     }
+    if (this.store.status() === 'signed-out') {
+      // Another tab ended the session while the refresh was on the wire: its token is dropped,
+      // never kept or sent by a tab that is signed out.
+      throw new AppError({ kind: 'auth-expired', status: 401 });
+    }
     const now = this.clock.now();
     this.store.tokenRefreshed(answer.accessToken, answer.expiresIn * 1000, now);
     this.channel.post({

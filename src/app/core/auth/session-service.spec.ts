@@ -305,6 +305,7 @@ describe('SessionService.restore when the refresh fails', () => {
     'network',
     'timeout',
     'server',
+    'rate-limited',
     'circuit-open',
     'budget-exhausted',
   ] as const) {

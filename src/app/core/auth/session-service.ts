@@ -173,7 +173,10 @@ export class SessionService {
 /** A sign-out the server has not heard of yet (its logout call failed). Not a secret. */
 const PENDING_LOGOUT_KEY = 'keel.session.logout-pending';
 
-/** No answer from the server (as opposed to a refusal): the session's fate is still open. */
+/**
+ * No answer from the server, or "not now" (as opposed to a refusal): the session's fate is
+ * still open. A 429 on the refresh keeps the session, as DESIGN.md says of refreshes.
+ */
 function serverOutOfReach(error: unknown): error is AppError {
   return isAppError(error) && OUT_OF_REACH.has(error.kind);
 }
@@ -183,6 +186,7 @@ const OUT_OF_REACH = new Set<AppError['kind']>([
   'network',
   'timeout',
   'server',
+  'rate-limited',
   'circuit-open',
   'budget-exhausted',
 ]);

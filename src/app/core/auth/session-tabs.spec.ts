@@ -233,6 +233,28 @@ describe('one session across tabs', () => {
     expect(pending.error?.kind).toBe('auth-expired');
   });
 
+  it('drops the token its refresh brings back when another tab signed out while it was on the wire', async () => {
+    const call = collect(http.get('/api/orders'));
+    unauthorized(backend.expectOne('/api/orders'));
+    await settle();
+    const refresh = backend.expectOne('/api/auth/refresh');
+    channel.deliver({ type: 'signed-out', reason: 'signed-out' });
+    refresh.flush({ accessToken: 'fresh', expiresIn: 120 });
+    await settle();
+    expect(store.status()).toBe('signed-out');
+    expect(store.accessToken()).toBeNull();
+    expect(call.error?.kind).toBe('auth-expired');
+    expect(channel.posted.map((m) => m.type)).toEqual(['refreshing']);
+    // Nothing this tab sends from now on carries the token the refresh brought back.
+    const next = collect(http.get('/api/customers'));
+    const sent = backend.expectOne('/api/customers');
+    expect(sent.request.headers.has('Authorization')).toBeFalse();
+    unauthorized(sent);
+    await settle();
+    backend.expectNone('/api/auth/refresh');
+    expect(next.error?.kind).toBe('auth-expired');
+  });
+
   it('ends the session once when the end is heard twice', async () => {
     const signedOut = spyOn(store, 'signedOut').and.callThrough();
     const navigate = spyOn(router, 'navigate').and.callThrough();
