@@ -272,9 +272,11 @@ describe('SessionService.restore', () => {
     channel.deliver({ type: 'signed-out', reason: 'signed-out' });
     refresh.flush({ accessToken: 'fresh', expiresIn: 900 });
     await settle();
-    backend.match('/api/me').forEach((me) => me.flush(USER));
+    // The token the refresh brought back is dropped: no /api/me with it, none kept.
+    backend.expectNone('/api/me');
     expect(await restored).toBeFalse();
     expect(store.status()).toBe('signed-out');
+    expect(store.accessToken()).toBeNull();
   });
 
   it('stays signed out when another tab ends the session and then the refresh cannot reach the server', async () => {

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { EMPTY, catchError, filter, firstValueFrom, switchMap } from 'rxjs';
-import { type AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../http';
+import { AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../http';
 import { AuthApi } from './auth-api';
 import { REFRESH_LOCK } from './refresh-lock';
 import { RefreshCoordinator } from './refresh-coordinator';
@@ -107,6 +107,9 @@ export class SessionService {
       await this.lock(async () => {
         if (this.store.accessToken()) return;
         const { accessToken, expiresIn } = await firstValueFrom(this.api.refresh());
+        // Another tab ended the session while the refresh was on the wire: drop its token.
+        if (this.store.status() === 'signed-out')
+          throw new AppError({ kind: 'auth-expired', status: 401 });
         this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
       });
       const user = await firstValueFrom(this.api.me());
