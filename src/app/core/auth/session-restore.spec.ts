@@ -157,6 +157,21 @@ describe('SessionService.restore out of reach', () => {
     expect(store.user()).toBeNull();
   });
 
+  it('stays signed out when another tab ends the session while the confirming /api/me is on the wire', async () => {
+    await restoreOffline();
+    layer.network.goOnline();
+    await settle();
+    answerRefresh(200);
+    await settle();
+    TestBed.tick();
+    const me = backend.expectOne('/api/me');
+    deliver({ type: 'signed-out', reason: 'signed-out' });
+    me.flush(USER);
+    await settle();
+    expect(store.status()).toBe('signed-out');
+    expect(store.user()).toBeNull();
+  });
+
   it('after a refused confirmation, joins a sign-in made in another tab without asking who it is', async () => {
     await restoreOffline();
     layer.network.goOnline();

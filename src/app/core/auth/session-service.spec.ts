@@ -279,6 +279,19 @@ describe('SessionService.restore', () => {
     expect(store.accessToken()).toBeNull();
   });
 
+  it('stays signed out when another tab ends the session while /api/me is on the wire', async () => {
+    const restored = session.restore();
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    await settle();
+    const me = backend.expectOne('/api/me');
+    channel.deliver({ type: 'signed-out', reason: 'signed-out' });
+    me.flush(USER);
+    expect(await restored).toBeFalse();
+    expect(store.status()).toBe('signed-out');
+    expect(store.user()).toBeNull();
+  });
+
   it('stays signed out when another tab ends the session and then the refresh cannot reach the server', async () => {
     const restored = session.restore();
     await settle();

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { EMPTY, catchError, filter, firstValueFrom, switchMap } from 'rxjs';
-import { AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../http';
+import { type AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../http';
 import { AuthApi } from './auth-api';
 import { REFRESH_LOCK } from './refresh-lock';
 import { RefreshCoordinator } from './refresh-coordinator';
@@ -107,14 +107,14 @@ export class SessionService {
       await this.lock(async () => {
         if (this.store.accessToken()) return;
         const { accessToken, expiresIn } = await firstValueFrom(this.api.refresh());
-        // Another tab ended the session while the refresh was on the wire: drop its token.
-        if (this.store.status() === 'signed-out')
-          throw new AppError({ kind: 'auth-expired', status: 401 });
-        this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
+        // Another tab ended the session while the refresh was on the wire: its token is dropped.
+        if (this.store.status() !== 'signed-out')
+          this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
       });
+      if (this.store.status() === 'signed-out') return false;
       const user = await firstValueFrom(this.api.me());
-      // Another tab may have ended the session meanwhile.
-      if (this.store.status() === 'signed-out' || !this.store.accessToken()) return false;
+      // Another tab may have ended the session meanwhile (signing out drops the token too).
+      if (this.store.status() === 'signed-out') return false;
       this.store.userKnown(user);
       return true;
     } catch (error) {
@@ -163,7 +163,8 @@ export class SessionService {
     try {
       if (!this.store.accessToken()) await firstValueFrom(this.coordinator.refresh());
       const user = await firstValueFrom(this.api.me());
-      if (this.store.status() !== 'signed-in' || !this.store.accessToken()) return;
+      // Another tab may have ended the session meanwhile.
+      if (this.store.status() !== 'signed-in') return;
       this.unconfirmed = false;
       this.store.userKnown(user);
     } catch (error) {
