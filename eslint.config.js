@@ -18,20 +18,55 @@ const boundaries = require('eslint-plugin-boundaries');
 const noImportCycle = require('./scripts/eslint-rules/no-import-cycle.cjs');
 
 /**
- * The direction between core/ folders (DESIGN.md): each folder may import only the folders
- * listed for it, through their index.ts. Checked for cycles below, so the graph stays acyclic
- * by construction; a new core folder must be added here before anything can import it.
+ * @keel/network's entry points (projects/keel/network/entry-points.json, the one list), each a
+ * folder of the library: `src/` for the main entry, `session/`, `flags/`... for the others.
  */
-const CORE_LAYERS = {
-  http: [],
-  version: [],
-  auth: ['http'],
-  data: ['http'],
-  'feature-flags': ['http', 'auth'],
-  // The observer of everything: it overrides the reporter token each folder owns.
-  observability: ['http', 'auth', 'data', 'feature-flags', 'version'],
+const { entryPoints: ENTRY_POINTS } = require('./projects/keel/network/entry-points.json');
+const LIBRARY = 'projects/keel/network';
+const folderOf = (specifier) => specifier.split('/')[2] ?? 'src';
+const specifierOf = (folder) => ENTRY_POINTS.find((specifier) => folderOf(specifier) === folder);
+
+/**
+ * The direction between the library's entry points (DESIGN.md): each may import only the
+ * entries listed for it, by package name. Checked for cycles below, so the graph stays acyclic
+ * by construction; a new entry point must be added here before anything can import it.
+ */
+const LIB_LAYERS = {
+  src: [],
+  session: ['src'],
+  data: ['src'],
+  flags: ['src', 'session'],
+  // The observer of everything: it overrides the reporter token each entry owns.
+  observability: ['src', 'flags'],
+  // Test helpers, for specs only: the fakes of the network layer and of the flags.
+  testing: ['src', 'flags'],
 };
-assertAcyclic(CORE_LAYERS);
+assertAcyclic(LIB_LAYERS);
+const unlisted = ENTRY_POINTS.map(folderOf).filter((folder) => !(folder in LIB_LAYERS));
+if (unlisted.length) throw new Error(`LIB_LAYERS misses entry points: ${unlisted.join(', ')}`);
+
+/** Escapes a string for a RegExp source. */
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Imports of @keel/network that name anything but an entry point (`@keel/network/src/x`,
+ * `@keel/network/testing/collect`), or reach the library's files by path: refused everywhere.
+ */
+const ENTRY_ONLY = [
+  {
+    regex: `^@keel/network(?!(?:${ENTRY_POINTS.map((s) => literal(s.slice('@keel/network'.length))).join('|')})$)`,
+    message: `Import @keel/network through its entry points only: ${ENTRY_POINTS.join(', ')}.`,
+  },
+  {
+    regex: '(^|/)projects/keel/',
+    message: 'Use @keel/network by its package name and entry points, never by path.',
+  },
+];
+/** Production code never uses the testing entry. */
+const NO_TESTING = {
+  regex: `^${literal(specifierOf('testing'))}$`,
+  message: 'Production code never imports @keel/network/testing: its helpers are for specs.',
+};
 
 /**
  * Files outside stores and repositories that may import a repository (a value import; types
@@ -55,6 +90,9 @@ const REPOSITORY_USERS = [
 
 /** Test-only code: specs and the `testing/` folders. */
 const TEST_FILES = ['src/**/*.spec.ts', 'src/app/**/testing/**'];
+
+/** The library's specs and their support files (never built into the package). */
+const LIBRARY_TEST_FILES = [`${LIBRARY}/**/*.spec.ts`, `${LIBRARY}/spec-support/**`];
 
 /**
  * Node code (and the bench's browser harness), linted with TypeScript-aware rules and the cycle
@@ -106,7 +144,9 @@ module.exports = defineConfig([
     ],
   },
   {
-    files: ['src/**/*.ts'],
+    // The app and the library it is built on (the schematic is Node code, below).
+    files: ['src/**/*.ts', `${LIBRARY}/**/*.ts`],
+    ignores: [`${LIBRARY}/schematics/**`],
     extends: [
       eslint.configs.recommended,
       tseslint.configs.recommended,
@@ -165,36 +205,29 @@ module.exports = defineConfig([
   {
     // No import cycles, anywhere: a cycle makes load order matter and hides which side owns
     // what. Type-only imports count too (`import type` cycles are how runtime ones start).
-    files: ['src/**/*.ts', ...NODE_CODE, ...CONTRACTS],
+    files: ['src/**/*.ts', `${LIBRARY}/**/*.ts`, ...NODE_CODE, ...CONTRACTS],
     plugins: { keel: { rules: { 'no-import-cycle': noImportCycle } } },
     rules: { 'keel/no-import-cycle': 'error' },
   },
   {
-    // The layers (DESIGN.md), as dependencies between elements:
-    //   core/<name>          a core folder; imports the folders CORE_LAYERS lists, via index.ts
-    //   core/<name>/testing  its test helpers; only tests import them, only via index.ts
-    //   features/<name>      one feature; imports core, shared, and other features' index.ts
+    // The app's layers (DESIGN.md), as dependencies between elements:
+    //   features/<name>      one feature; imports @keel/network, shared, other features' index.ts
     //   features/<name>/testing  fakes and fixtures for that feature's specs
-    //   shared/              UI pieces with no app state; imports core only
+    //   shared/              UI pieces with no app state; imports @keel/network only
     //   app                  the composition root (src/app/*.ts, main.ts): imports anything
     //                        public, and lazy-loads feature pages by their file
     //   contracts            outside src/: wire types shared with the server, e2e and bench;
     //                        anything in src/ may import them, with `import type`
     //   node                 outside src/: the server, e2e, scripts, bench; never imported
-    // Plus, inside a feature: only stores and repositories import repositories.
+    // Plus, inside a feature: only stores and repositories import repositories. The network
+    // layer, the session, the flags and observability are the package @keel/network (projects/),
+    // which the app imports by its entry points only (the rules after this one).
     files: ['src/**/*.ts'],
     plugins: { boundaries },
     settings: {
       'import/resolver': { node: { extensions: ['.ts'] } },
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
       'boundaries/elements': [
-        {
-          type: 'core-testing',
-          pattern: 'src/app/core/*/testing',
-          capture: ['name'],
-          partialMatch: false,
-        },
-        { type: 'core', pattern: 'src/app/core/*', capture: ['name'], partialMatch: false },
         {
           type: 'feature-testing',
           pattern: 'src/app/features/*/testing',
@@ -230,11 +263,12 @@ module.exports = defineConfig([
           policies: [
             // Policies are read in order and the last one that matches decides; what none
             // allows is refused (`default`). Files of one element import each other freely.
+            // Packages (@angular/*, @keel/network) are not elements: the rules below say which
+            // of @keel/network's entry points each file may use.
             { allow: { dependency: { relationship: { to: 'internal' } } } },
             {
               from: { element: { type: 'app' } },
               allow: [
-                { to: entryOf('core') },
                 { to: anyFileOf('shared') },
                 // The composition root wires features by their files: the router and the root
                 // lazy-load pages, and app.ts needs AppUpdate alone. A feature index here would
@@ -243,38 +277,9 @@ module.exports = defineConfig([
                 { to: anyFileOf('feature') },
               ],
             },
-            ...Object.entries(CORE_LAYERS).flatMap(([name, uses]) => [
-              {
-                from: { element: { type: 'core', captured: { name } } },
-                disallow: { to: anyFileOf('core', `!${name}`) },
-                message: `core/${name} may import only ${uses.length ? uses.map((u) => `core/${u}`).join(', ') : 'nothing else in core/'}, each through its index.ts (CORE_LAYERS in eslint.config.js).`,
-              },
-              {
-                from: { element: { type: 'core', captured: { name } } },
-                allow: uses.map((used) => ({ to: entryOf('core', used) })),
-              },
-            ]),
-            {
-              from: { element: { types: ['core', 'core-testing'] } },
-              disallow: { to: anyFileOf('feature') },
-              message: 'core/ never imports from features/.',
-            },
-            {
-              // A testing entry sees its own folder's internals, and what that folder may see.
-              from: { element: { type: 'core-testing' } },
-              allow: [
-                { to: anyFileOf('core', '{{from.element.captured.name}}') },
-                { to: entryOf('core') },
-                { to: entryOf('core-testing') },
-              ],
-            },
             {
               from: { element: { type: 'feature' } },
-              allow: [
-                { to: entryOf('core') },
-                { to: anyFileOf('shared') },
-                { to: entryOf('feature') },
-              ],
+              allow: [{ to: anyFileOf('shared') }, { to: entryOf('feature') }],
             },
             {
               from: { element: { type: 'feature' } },
@@ -294,14 +299,8 @@ module.exports = defineConfig([
               from: { element: { type: 'feature-testing' } },
               allow: [
                 { to: anyFileOf('feature', '{{from.element.captured.name}}') },
-                { to: entryOf('core') },
-                { to: entryOf('core-testing') },
                 { to: anyFileOf('shared') },
               ],
-            },
-            {
-              from: { element: { type: 'shared' } },
-              allow: { to: entryOf('core') },
             },
             {
               from: { element: { type: 'shared' } },
@@ -324,31 +323,14 @@ module.exports = defineConfig([
                 'The app never imports the server, e2e, scripts or bench: move a shape they share to contracts/ (types only).',
             },
             {
-              // Production code never imports test helpers, entry or not…
-              disallow: [{ to: anyFileOf('core-testing') }, { to: anyFileOf('feature-testing') }],
+              // Production code never imports a feature's test helpers.
+              disallow: { to: anyFileOf('feature-testing') },
               message:
                 'Production code never imports a testing/ folder: those helpers are for specs.',
             },
             {
-              // …and tests use a testing entry through its index.ts, never testing/<file>…
               from: { file: { categories: 'test' } },
-              allow: [
-                { to: entryOf('core-testing') },
-                { to: anyFileOf('feature-testing', '{{from.element.captured.name}}') },
-              ],
-            },
-            {
-              from: { file: { categories: 'test' } },
-              disallow: {
-                to: { element: { type: 'core-testing', fileInternalPath: '!index.ts' } },
-              },
-              message: 'Import a testing entry through its index.ts, never testing/<file>.',
-            },
-            {
-              // …except a core folder's own specs, which see its helpers like its other files,
-              // and the testing folder's own files.
-              from: { element: { types: ['core', 'core-testing'] }, file: { categories: 'test' } },
-              allow: { to: anyFileOf('core-testing', '{{from.element.captured.name}}') },
+              allow: { to: anyFileOf('feature-testing', '{{from.element.captured.name}}') },
             },
             {
               // Pages talk to stores, stores to repositories (DESIGN.md). Types from a
@@ -377,6 +359,62 @@ module.exports = defineConfig([
     },
   },
   {
+    // The app uses @keel/network as any other app would: by its entry points, the testing one
+    // in specs only.
+    files: ['src/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...ENTRY_ONLY, NO_TESTING] }] },
+  },
+  {
+    files: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: ENTRY_ONLY }] },
+  },
+  // The library: each entry point imports the others by package name, in LIB_LAYERS' direction.
+  ...Object.entries(LIB_LAYERS).map(([folder, uses]) => ({
+    files: [`${LIBRARY}/${folder}/**/*.ts`],
+    ignores: LIBRARY_TEST_FILES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...ENTRY_ONLY,
+            {
+              regex: '(^|/)src/app/',
+              message:
+                'The library never imports the app: what it needs of the app comes in through providers and tokens.',
+            },
+            {
+              regex: '^\\.\\./',
+              message: `${specifierOf(folder)} imports the other entry points by package name, never by path (ng-packagr builds each on its own).`,
+            },
+            ...ENTRY_POINTS.filter(
+              (specifier) => folderOf(specifier) !== folder && !uses.includes(folderOf(specifier)),
+            ).map((specifier) => ({
+              regex: `^${literal(specifier)}$`,
+              message: `${specifierOf(folder)} may import only ${uses.length ? uses.map(specifierOf).join(', ') : 'no other entry point'} (LIB_LAYERS in eslint.config.js).`,
+            })),
+            ...(folder === 'src'
+              ? [
+                  {
+                    regex: '^@keel/network$',
+                    message:
+                      'The main entry imports its own files by path: @keel/network is what the others import.',
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The library's specs and spec support: any entry point (the testing one included), never
+    // a path into another entry's files but spec-support/'s.
+    files: LIBRARY_TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: ENTRY_ONLY }] },
+  },
+  {
     // UI code (components, pages, stores) never touches HttpClient: it goes through a
     // repository (`*-repository.ts`), which turns responses into domain types.
     files: ['src/app/features/**/*.ts', 'src/app/shared/**/*.ts'],
@@ -391,6 +429,8 @@ module.exports = defineConfig([
               message: 'UI code talks to stores and repositories, never to HttpClient.',
             },
           ],
+          // This config replaces the one above for these files: it keeps its patterns.
+          patterns: [...ENTRY_ONLY, NO_TESTING],
         },
       ],
     },
@@ -402,15 +442,15 @@ module.exports = defineConfig([
   },
 ]);
 
-/** Throws when the core/ layer table has a cycle, naming it. */
+/** Throws when the entry points' layer table has a cycle, naming it. */
 function assertAcyclic(layers) {
   const state = new Map();
   const visit = (name, path) => {
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'open') {
-      throw new Error(`CORE_LAYERS has a cycle: ${[...path, name].join(' → ')}`);
+      throw new Error(`LIB_LAYERS has a cycle: ${[...path, name].join(' → ')}`);
     }
-    if (!(name in layers)) throw new Error(`CORE_LAYERS names an unknown folder: ${name}`);
+    if (!(name in layers)) throw new Error(`LIB_LAYERS names an unknown entry point: ${name}`);
     state.set(name, 'open');
     for (const used of layers[name]) visit(used, [...path, name]);
     state.set(name, 'done');

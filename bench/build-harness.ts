@@ -24,14 +24,14 @@ const INDEX_HTML = `<!doctype html>
 `;
 
 /**
- * core/observability loads the Sentry SDK with a dynamic import, only when Sentry is started,
+ * @keel/network/observability loads the Sentry SDK with a dynamic import, only when Sentry is started,
  * which the harness never does: an empty module stands in for it.
  */
 const sentryStub: Plugin = {
   name: 'keel-bench-sentry-stub',
   setup(build) {
     build.onResolve({ filter: /\/sentry-sdk$/ }, (args) =>
-      args.importer.includes('core/observability')
+      args.importer.includes('keel/network/observability')
         ? { path: 'sentry-sdk', namespace: 'keel-bench-stub' }
         : undefined,
     );

@@ -2,7 +2,7 @@
 // ng build), plus --stats-json, into a temporary folder (never dist/, which other work uses);
 // then, from the metafile: which chunks are initial (main and what it imports statically), their
 // sizes raw / brotli (what `ng build` calls "estimated transfer size") / gzip, the share
-// src/app/core/http (and core/auth) has in them, the biggest contributors, and a check that no
+// @keel/network's network layer (projects/keel/network/src) and session have in them, the biggest contributors, and a check that no
 // bench peer reached any output file.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -93,7 +93,9 @@ function contributor(input: string): string {
     const parts = input.slice(nm + 'node_modules/'.length).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
-  const match = /^src\/app\/(core|features)\/[^/]+/.exec(input);
+  const library = /^projects\/keel\/network\/([^/]+)\//.exec(input);
+  if (library) return `@keel/network ${library[1]}/`;
+  const match = /^src\/app\/features\/[^/]+/.exec(input);
   return match ? match[0] : input.startsWith('src/') ? 'src/ (other)' : input;
 }
 
@@ -201,14 +203,14 @@ export async function measureBundle(keep?: string): Promise<BundleResult> {
     for (const output of Object.values(meta.outputs))
       for (const input of Object.keys(output.inputs)) if (PEERS.test(input)) peerInputs.add(input);
 
-    const auth = folder('src/app/core/auth/');
+    const auth = folder('projects/keel/network/session/');
     return {
       buildMs,
       cliInitialTotal: cliLine ? `${cliLine[1]} raw, ${cliLine[2]} estimated transfer` : null,
       initialChunks: initialChunks.sort((a, b) => b.raw - a.raw),
       initialJs: sum(js),
       initialCss: sum(css),
-      coreHttp: folder('src/app/core/http/'),
+      coreHttp: folder('projects/keel/network/src/'),
       coreAuth: { raw: auth.raw, brotliEstimate: auth.brotliEstimate },
       contributors: [...byContributor]
         .map(([name, raw]) => ({ name, raw: Math.round(raw) }))

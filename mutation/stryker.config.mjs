@@ -1,4 +1,5 @@
-// `npm run mutation`: StrykerJS over src/app/core/http (issue 15 §2), not part of `npm test`.
+// `npm run mutation`: StrykerJS over @keel/network's main entry, the network layer
+// (projects/keel/network/src; issue 15 §2), not part of `npm test`.
 // The specs run in Node under Jasmine (mutation/jasmine.json), loaded through tsx, with a
 // happy-dom window and Angular's browser testing platform (mutation/test-env.ts) instead of
 // Karma: one Node worker per core keeps its Angular loaded between mutants (Karma rebuilt the
@@ -11,13 +12,9 @@ export default {
   // preload.mjs loads Angular when a worker starts, outside the first mutant's timeout.
   testRunnerNodeArgs: ['--import', 'tsx', '--import', './mutation/preload.mjs'],
   coverageAnalysis: 'perTest',
-  mutate: [
-    'src/app/core/http/**/*.ts',
-    '!src/app/core/http/**/*.spec.ts',
-    '!src/app/core/http/testing/**',
-  ],
+  mutate: ['projects/keel/network/src/**/*.ts', '!projects/keel/network/src/**/*.spec.ts'],
   // Copy to the sandbox only what the specs load (node_modules is linked, not copied).
-  ignorePatterns: ['/*', '!/src', '!/mutation', '!/package.json', '!/tsconfig.json'],
+  ignorePatterns: ['/*', '!/projects', '!/mutation', '!/package.json', '!/tsconfig.json'],
   concurrency: 2,
   timeoutMS: 5000,
   timeoutFactor: 1.5,

@@ -1,4 +1,5 @@
-// A Karma reporter that writes {passed, failed, skipped, error} to $KEEL_RESULTS_DIR/karma.json,
+// A Karma reporter that writes {passed, failed, skipped, error} to $KEEL_RESULTS_DIR/karma.json
+// (or the file $KEEL_KARMA_RESULTS names: the library's specs run in a Karma of their own),
 // so scripts/test.mjs can sum every runner into one line. A run that errors or loses its
 // browser is reported as `error: true`, never as a clean zero.
 const { mkdirSync, writeFileSync } = require('node:fs');
@@ -17,7 +18,10 @@ function CountReporter() {
     const dir = process.env.KEEL_RESULTS_DIR;
     if (!dir) return;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'karma.json'), JSON.stringify(counts));
+    writeFileSync(
+      join(dir, process.env.KEEL_KARMA_RESULTS || 'karma.json'),
+      JSON.stringify(counts),
+    );
   };
 }
 

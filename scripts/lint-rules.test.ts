@@ -47,38 +47,59 @@ const RULES: {
     compliant: ['feature-imports-feature.ok.ts'],
   },
   {
-    what: 'core/ folders import each other in CORE_LAYERS’ direction only',
-    fixture: 'core-against-direction.ts',
-    ruleId: 'boundaries/dependencies',
-    message: /core\/data may import only core\/http/,
-    compliant: ['core-against-direction.ok.ts'],
+    what: '@keel/network’s entry points import each other in LIB_LAYERS’ direction only',
+    fixture: 'entry-against-direction.ts',
+    ruleId: 'no-restricted-imports',
+    message: /@keel\/network\/data may import only @keel\/network \(LIB_LAYERS/,
+    compliant: ['entry-against-direction.ok.ts'],
   },
   {
-    what: 'a core/ folder is imported through its index.ts (or a secondary entry’s)',
-    fixture: 'core-deep-import.ts',
-    ruleId: 'boundaries/dependencies',
-    message: /may not import src\/app\/core\/http\/app-error\.ts/,
-    compliant: ['core-deep-import.ok.ts'],
+    what: 'an entry point imports another by package name, never by path',
+    fixture: 'entry-by-path.ts',
+    ruleId: 'no-restricted-imports',
+    message: /imports the other entry points by package name, never by path/,
+    compliant: ['entry-against-direction.ok.ts'],
   },
   {
-    what: 'core/ never imports from features/',
-    fixture: 'core-imports-feature.ts',
-    ruleId: 'boundaries/dependencies',
-    message: /core\/ never imports from features\//,
+    what: 'the app imports @keel/network through its entry points only',
+    fixture: 'app-deep-import.ts',
+    ruleId: 'no-restricted-imports',
+    message: /Import @keel\/network through its entry points only/,
+    compliant: ['app-deep-import.ok.ts'],
+  },
+  {
+    what: 'the app never reaches the library by path',
+    fixture: 'app-imports-library-path.ts',
+    ruleId: 'no-restricted-imports',
+    message: /by its package name and entry points, never by path/,
+    compliant: ['app-deep-import.ok.ts'],
+  },
+  {
+    what: 'the library never imports the app',
+    fixture: 'library-imports-app.ts',
+    ruleId: 'no-restricted-imports',
+    message: /The library never imports the app/,
     compliant: [],
   },
   {
-    what: 'production code never imports a testing entry',
+    what: 'production code never imports the testing entry',
     fixture: 'production-imports-testing.ts',
-    ruleId: 'boundaries/dependencies',
-    message: /Production code never imports a testing\/ folder/,
+    ruleId: 'no-restricted-imports',
+    message: /Production code never imports @keel\/network\/testing/,
     compliant: ['production-imports-testing.ok.ts'],
   },
   {
-    what: 'no deep imports into testing/*, not even from specs',
+    what: 'the library’s own production code never imports the testing entry',
+    fixture: 'library-imports-testing.ts',
+    ruleId: 'no-restricted-imports',
+    message: /@keel\/network\/flags may import only @keel\/network, @keel\/network\/session/,
+    compliant: [],
+  },
+  {
+    what: 'no deep imports into @keel/network/testing, not even from specs',
     fixture: 'testing-deep-import.ts',
-    ruleId: 'boundaries/dependencies',
-    message: /through its index\.ts, never testing\/<file>/,
+    ruleId: 'no-restricted-imports',
+    message: /Import @keel\/network through its entry points only/,
     compliant: ['testing-deep-import.ok.ts'],
   },
   {
@@ -145,7 +166,7 @@ test('lint: import cycles are refused (keel/no-import-cycle)', async () => {
   }
 });
 
-test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e, scripts, bench and contracts', async () => {
+test('lint: the cycle rule and TypeScript-aware rules cover src, the library, server, e2e, scripts, bench and contracts', async () => {
   const files = [
     'src/app/app.ts',
     'server/src/main.ts',
@@ -155,6 +176,8 @@ test('lint: the cycle rule and TypeScript-aware rules cover src, server, e2e, sc
     'bench/run.ts',
     'bench/harness/scenarios/soak.ts',
     'contracts/dev-api.ts',
+    'projects/keel/network/src/index.ts',
+    'projects/keel/network/schematics/ng-add/index.ts',
   ];
   for (const file of files) {
     const config = (await eslint.calculateConfigForFile(join(root, file))) as Linter.Config;

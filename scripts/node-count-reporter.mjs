@@ -1,4 +1,5 @@
-// A node:test reporter that writes {passed, failed, skipped} to $KEEL_RESULTS_DIR/server.json.
+// A node:test reporter that writes {passed, failed, skipped} to $KEEL_RESULTS_DIR/server.json
+// (or the file $KEEL_NODE_RESULTS names, for a second node:test step).
 // Suites are not counted; a file that fails to load arrives as a failed test, so it counts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,10 @@ export default async function* countReporter(source) {
   const dir = process.env.KEEL_RESULTS_DIR;
   if (dir) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'server.json'), JSON.stringify(counts));
+    writeFileSync(
+      join(dir, process.env.KEEL_NODE_RESULTS || 'server.json'),
+      JSON.stringify(counts),
+    );
   }
   yield '';
 }

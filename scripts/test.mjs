@@ -27,9 +27,21 @@ const STEPS = [
   },
   {
     name: 'unit',
-    title: 'unit tests (ng test, Karma)',
+    title: 'unit tests of the app (ng test keel, Karma)',
     script: 'test:unit',
     results: 'karma.json',
+  },
+  {
+    name: 'unit-lib',
+    title: 'unit tests of @keel/network (ng test @keel/network, Karma)',
+    script: 'test:unit:lib',
+    results: 'karma-lib.json',
+  },
+  {
+    name: 'library',
+    title: '@keel/network as a package (build, public API report, ng add, adoption in a fresh app)',
+    script: 'test:lib',
+    results: 'library.json',
   },
   { name: 'e2e', title: 'e2e tests (Playwright)', script: 'test:e2e', results: 'playwright.json' },
 ];

@@ -2,7 +2,7 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { version } from '../package.json';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
-import { loadRuntimeConfig, startSentry } from './app/core/observability';
+import { loadRuntimeConfig, startSentry } from '@keel/network/observability';
 import { idleAfterLoad } from './app/shared/idle-after-load';
 
 // Sentry loads after the first page, once the browser is idle: its SDK (about 50 kB) would

@@ -40,15 +40,15 @@ import {
   throwError,
   timeout,
 } from 'rxjs';
-import { SessionService, provideSession } from '../../src/app/core/auth';
+import { SessionService, provideSession } from '@keel/network/session';
 import {
   IDEMPOTENCY_KEY,
   NETWORK_CALL_SINK,
   type NetworkCallRecord,
   type NetworkLayerOptions,
   provideNetworkLayer,
-} from '../../src/app/core/http';
-import { provideObservability } from '../../src/app/core/observability';
+} from '@keel/network';
+import { provideObservability } from '@keel/network/observability';
 import { version } from '../../package.json';
 import { countAttemptFailure, countHandledByAngular } from './counters';
 import type { StackName } from './stack-names';
@@ -193,7 +193,8 @@ function naiveRetryInterceptor(attemptTimeoutMs?: number): HttpInterceptorFn {
 async function keelStack(name: 'keel' | 'keel-app', options: StackOptions): Promise<Stack> {
   const app = await angularApp(options, [
     provideRouter([{ path: '**', children: [] }]),
-    provideNetworkLayer(options.keel ?? {}),
+    // As app.config.ts does: the app's version from its package.json.
+    provideNetworkLayer({ appVersion: version, ...options.keel }),
     provideSession(),
     ...(name === 'keel-app' ? [provideObservability()] : []),
     ...(options.logAttempts ? [attemptLog] : []),
@@ -248,7 +249,7 @@ async function angularPeerStack(name: StackName, options: StackOptions): Promise
 /**
  * The headers Keel sends on an allow-listed call's first attempt, built by hand: the token,
  * `X-Request-Id`, `X-Attempt`, the version headers and a W3C `traceparent` whose trace id is
- * the request id (as core/http/request-id.ts makes them).
+ * the request id (as @keel/network's request-id.ts makes them).
  */
 function keelHeaders(token: string): HttpHeaders {
   const requestId = crypto.randomUUID();

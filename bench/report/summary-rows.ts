@@ -177,7 +177,7 @@ export function summaryRows(r: BenchResults): SummaryRow[] {
     rows.push({
       figure: 'initial JS + CSS, transfer (brotli, as ng build estimates it)',
       keel: `${(transfer / 1000).toFixed(2)} kB (CLI: ${b.cliInitialTotal ?? 'n/a'}; JS gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
-      baseline: `core/http: ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
+      baseline: `@keel/network (the network layer): ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
       goal: '≤ 85 kB (issue 13)',
       verdict: verdict(transfer <= 85_000),
     });

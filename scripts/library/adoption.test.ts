@@ -1,6 +1,6 @@
 // The adoption test (issue 17): what a team does to adopt @keel/network, start to finish, on a
 // fresh app. In a temp folder: `ng new` with this workspace's Angular CLI version (standalone,
-// zoneless, the defaults), the packed library installed with `ng add <tarball>`, one component
+// zoneless, the defaults), the packed library installed and its `ng add` schematic run, one component
 // that signs in and calls GET /api/me through HttpClient, a production build served against the
 // dev API, and in Chromium: the headers go out, a 503 is retried, and after the dev API expires
 // every token four parallel calls make exactly one refresh and all succeed.
@@ -42,6 +42,7 @@ const workspaceVersion = (name: string): string =>
   ).version;
 const CLI_VERSION = workspaceVersion('@angular/cli');
 const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
+const APP_VERSION = '1.4.2';
 
 /** The component the test adds: signs in, then calls GET /api/me n times at once. */
 const APP_COMPONENT = `import { HttpClient } from '@angular/common/http';
@@ -117,7 +118,8 @@ function sh(command: string, args: string[], cwd: string): string {
  * A fresh `ng new` app with its dependencies installed, from the cache when this CLI version and
  * lock file made one before. Its versions are pinned to the ones this workspace installed (the
  * ones Keel is tested with), so npm takes them from its cache and a newer release on the
- * registry cannot change what is tested; vitest and jsdom go (no unit tests run here).
+ * registry cannot change what is tested; vitest and jsdom go (no unit tests run here), and
+ * @keel/network's peer @ngrx/signals comes in.
  */
 function freshApp(into: string): string {
   const lock = readFileSync(join(root, 'package-lock.json'));
@@ -157,12 +159,21 @@ function freshApp(into: string): string {
         if (name === 'vitest' || name === 'jsdom') delete deps[name];
         else deps[name] = workspaceVersion(name);
       }
+    // The package's one peer dependency that ng new does not bring, at the version Keel is
+    // tested with (npm would otherwise fetch the newest 21.x).
+    manifest.dependencies['@ngrx/signals'] = workspaceVersion('@ngrx/signals');
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
     sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], join(scratch, 'demo'));
     cpSync(join(scratch, 'demo'), cached, { recursive: true, verbatimSymlinks: true });
     rmSync(scratch, { recursive: true, force: true });
   }
   cpSync(cached, app, { recursive: true, verbatimSymlinks: true });
+  // The team's own version, which ng add wires into X-App-Version from package.json.
+  const manifest = join(app, 'package.json');
+  writeFileSync(
+    manifest,
+    readFileSync(manifest, 'utf8').replace(/"version": "[^"]*"/, `"version": "${APP_VERSION}"`),
+  );
   return app;
 }
 
@@ -190,12 +201,15 @@ describe('adopting @keel/network in a fresh Angular app', { timeout: 300_000 }, 
     assert.ok(tarball, 'dist/keel-network-*.tgz is missing: run npm run build:lib -- --pack');
     temp = mkdtempSync(join(tmpdir(), 'keel-adoption-'));
     const app = freshApp(temp);
-    // What a team runs: ng add installs the package and runs its schematic.
+    // What `ng add @keel/network` does, in its two steps: install the package, then run its
+    // ng-add schematic. (`ng add` itself asks the npm registry for the package's versions
+    // before anything else, even for a tarball, and @keel/network is not published.)
     sh(
-      'npx',
-      ['ng', 'add', join(root, 'dist', tarball), '--skip-confirmation', '--defaults', '--session'],
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', join(root, 'dist', tarball)],
       app,
     );
+    sh('npx', ['ng', 'generate', '@keel/network:ng-add', '--session', '--defaults'], app);
     const config = readFileSync(join(app, 'src', 'app', 'app.config.ts'), 'utf8');
     assert.match(config, /provideNetworkLayer\(\{ appVersion: version \}\)/);
     assert.match(config, /provideSession\(\)/);
@@ -239,11 +253,7 @@ describe('adopting @keel/network in a fresh Angular app', { timeout: 300_000 }, 
     const me = apiRequests.filter((r) => r.url().endsWith('/api/me'));
     assert.equal(me.length, 1);
     const headers = await me[0].allHeaders();
-    assert.equal(
-      headers['x-app-version'],
-      '0.0.0',
-      'the version of the app, from its package.json',
-    );
+    assert.equal(headers['x-app-version'], APP_VERSION, 'the version in the app’s package.json');
     assert.match(headers['x-request-id'], /^[0-9a-f-]{36}$/);
     assert.match(headers['authorization'], /^Bearer /);
   });

@@ -1,5 +1,5 @@
 // The public API of each @keel/network entry point, as API Extractor reports it from the built
-// typings (dist/keel/network/types), compared with the golden reports checked in under
+// typings (dist/keel-network/types), compared with the golden reports checked in under
 // projects/keel/network/api/ (as Angular checks goldens/public-api): an API change is a diff a
 // reviewer sees. `npm run api:update` rewrites the goldens after `npm run build:lib`.
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const library = join(root, 'projects', 'keel', 'network');
-const dist = join(root, 'dist', 'keel', 'network');
+const dist = join(root, 'dist', 'keel-network');
 
 /** The entry points, main first (projects/keel/network/entry-points.json). */
 export const ENTRY_POINTS = JSON.parse(

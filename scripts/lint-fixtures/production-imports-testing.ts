@@ -1,3 +1,3 @@
 // lint as: src/app/features/dashboard/lint-fixture.ts
 // Production code using a test helper.
-export { FakeNetworkClock } from '../../core/http/testing';
+export { FakeNetworkClock } from '@keel/network/testing';

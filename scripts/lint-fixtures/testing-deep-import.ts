@@ -1,3 +1,3 @@
 // lint as: src/app/features/dashboard/lint-fixture.spec.ts
 // Even a spec goes through the testing entry, never testing/<file>.
-export { FakeNetworkClock } from '../../core/http/testing/fake-network-clock';
+export { FakeNetworkClock } from '@keel/network/testing/fake-network-clock';

@@ -6,10 +6,12 @@ import {
 import { provideRouter, withComponentInputBinding, withPreloading } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
 import { routes } from './app.routes';
-import { provideSession } from './core/auth';
-import { provideFeatureFlags } from './core/feature-flags';
-import { provideNetworkLayer } from './core/http';
-import { provideObservability } from './core/observability';
+import { provideNetworkLayer } from '@keel/network';
+import { provideFeatureFlags } from '@keel/network/flags';
+import { provideObservability } from '@keel/network/observability';
+import { provideSession } from '@keel/network/session';
+import { version } from '../../package.json';
+import { FLAGS } from './feature-flags';
 import { IdlePreloading } from './idle-preloading';
 import { withPageLoadFailures } from './shared/page-load-failure';
 import { serviceWorkerScript } from './shared/service-worker-script';
@@ -27,9 +29,9 @@ export const appConfig: ApplicationConfig = {
     ),
     // HttpClient (fetch backend), the interceptor chain and XSRF, all in one place; the
     // defaults fit the dev API (same origin through the ng serve proxy). See README.
-    provideNetworkLayer(),
+    provideNetworkLayer({ appVersion: version }),
     provideSession(),
-    provideFeatureFlags(), // cached flags at startup; loads while signed in (README)
+    provideFeatureFlags({ flags: FLAGS }), // cached flags at startup; loads while signed in (README)
     // Metrics and Sentry; also where decode, flag, version and network-error reports go.
     provideObservability(),
     // The app shell offline, production builds only (ngsw-config.json; API calls are never

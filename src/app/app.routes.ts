@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard } from './core/auth';
-import { flagGuard } from './core/feature-flags';
+import { signedInGuard } from '@keel/network/session';
+import { flagGuard } from '@keel/network/flags';
 
 export const routes: Routes = [
   {

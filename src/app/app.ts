@@ -6,7 +6,7 @@ import {
   inject,
 } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { ApiVersionSignals } from './core/http';
+import { ApiVersionSignals } from '@keel/network';
 import { AppUpdate } from './features/version/app-update';
 
 @Component({

@@ -1,6 +1,6 @@
 // What every scenario shares: percentiles, rounding, seeded draws, a timed call's outcome, and a
 // signed-in stack.
-import { isAppError } from '../../../src/app/core/http';
+import { isAppError } from '@keel/network';
 import { type Stack, type StackName, type StackOptions, createStack } from '../stacks';
 
 export function percentile(values: readonly number[], p: number): number {

@@ -2,7 +2,7 @@ import type { BundleResult } from '../../bundle';
 import { fillSection } from '../fill-template';
 import { kB, table, x } from '../format';
 
-/** (e) Bundle: the initial JS and CSS, core/http's share, the biggest inputs, no peers. */
+/** (e) Bundle: the initial JS and CSS, the network layer's share, the biggest inputs, no peers. */
 export function bundleSection(b: BundleResult): string {
   const estimated = b.inputBytesToFile > 1.02 || b.inputBytesToFile < 0.98;
   return fillSection('bundle', {
@@ -15,12 +15,12 @@ export function bundleSection(b: BundleResult): string {
         ['initial JS', kB(b.initialJs.raw), kB(b.initialJs.brotli), kB(b.initialJs.gzip)],
         ['initial CSS', kB(b.initialCss.raw), kB(b.initialCss.brotli), kB(b.initialCss.gzip)],
         [
-          `src/app/core/http (${b.coreHttp.files} files, in ${b.coreHttp.chunks.join(', ')})`,
+          `@keel/network, the network layer (src/: ${b.coreHttp.files} files, in ${b.coreHttp.chunks.join(', ')})`,
           kB(b.coreHttp.raw),
           `≈ ${kB(b.coreHttp.brotliEstimate)}`,
           `≈ ${kB(b.coreHttp.gzipEstimate)}`,
         ],
-        ['src/app/core/auth', kB(b.coreAuth.raw), `≈ ${kB(b.coreAuth.brotliEstimate)}`, ''],
+        ['@keel/network/session', kB(b.coreAuth.raw), `≈ ${kB(b.coreAuth.brotliEstimate)}`, ''],
       ],
     ),
     rawFigure: estimated

@@ -1,4 +1,4 @@
-import { AppError } from '../core/http';
+import { AppError } from '@keel/network';
 import { describeError } from './describe-error';
 
 describe('describeError', () => {

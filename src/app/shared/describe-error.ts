@@ -1,4 +1,4 @@
-import { type AppErrorKind, appErrorMessage, isAppError } from '../core/http';
+import { type AppErrorKind, appErrorMessage, isAppError } from '@keel/network';
 
 /** What the UI may show of an error: a safe message and whether a Retry button makes sense. */
 export interface ErrorView {

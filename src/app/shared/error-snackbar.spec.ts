@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, provideRouter } from '@angular/router';
 import { Subject } from 'rxjs';
-import { AppError } from '../core/http';
+import { AppError } from '@keel/network';
 import { ErrorSnack, ErrorSnackbar, OFFLINE_ACTION_MESSAGE } from './error-snackbar';
 
 describe('ErrorSnackbar', () => {

@@ -8,7 +8,7 @@ import {
 } from '@angular/material/snack-bar';
 import { NavigationEnd, Router } from '@angular/router';
 import { filter, map, takeUntil } from 'rxjs';
-import { type AppErrorKind } from '../core/http';
+import { type AppErrorKind } from '@keel/network';
 import { describeError } from './describe-error';
 
 /**

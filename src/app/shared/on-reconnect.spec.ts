@@ -1,7 +1,7 @@
 import { Component, computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { AppError, NETWORK_STATUS } from '../core/http';
-import { FakeNetworkStatus } from '../core/http/testing';
+import { AppError, NETWORK_STATUS } from '@keel/network';
+import { FakeNetworkStatus } from '@keel/network/testing';
 import { AsyncPanel, type PanelResource } from './async-panel';
 import { describeError } from './describe-error';
 import { ErrorState } from './error-state';

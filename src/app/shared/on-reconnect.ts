@@ -1,6 +1,6 @@
 import { DestroyRef, inject } from '@angular/core';
 import { filter, pairwise, startWith } from 'rxjs';
-import { NETWORK_STATUS } from '../core/http';
+import { NETWORK_STATUS } from '@keel/network';
 
 /**
  * Calls `callback` each time the connection comes back (offline → online), as the layer's

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { patchState, signalStore } from '@ngrx/signals';
-import { AppError } from '../core/http';
+import { AppError } from '@keel/network';
 import {
   requestFailed,
   requestStarted,

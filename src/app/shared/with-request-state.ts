@@ -1,5 +1,5 @@
 import { signalStoreFeature, withState } from '@ngrx/signals';
-import { type AppError, isAppError, toAppError } from '../core/http';
+import { type AppError, isAppError, toAppError } from '@keel/network';
 
 /** Whether a store's request is running, and how its last one failed. */
 export interface RequestState {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import * as v from 'valibot';
 import type { Observable } from 'rxjs';
-import { decodeWith, listOf } from '../../core/data';
+import { decodeWith, listOf } from '@keel/network/data';
 
 // Missing or mistyped numbers become 0 and texts become '', so a partial payload still draws;
 // a payload that is not an object at all is a `parse` error.

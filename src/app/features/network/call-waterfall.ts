@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { NetworkCallRecord, WaitKind } from '../../core/http';
+import type { NetworkCallRecord, WaitKind } from '@keel/network';
 
 interface Bar {
   readonly left: number;

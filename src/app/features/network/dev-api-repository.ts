@@ -2,7 +2,7 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { ChaosConfig } from '../../../../contracts/dev-api';
-import { RETRY } from '../../core/http';
+import { RETRY } from '@keel/network';
 
 /**
  * What the fault controls send to `PUT /api/_dev/chaos`: every field of the server's

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { type Observable, firstValueFrom } from 'rxjs';
-import { isAppError } from '../../core/http';
+import { isAppError } from '@keel/network';
 import { DevApiRepository } from './dev-api-repository';
 
 const rateValidators = [Validators.min(0), Validators.max(1)];

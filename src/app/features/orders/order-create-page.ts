@@ -15,7 +15,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { isAppError } from '../../core/http';
+import { isAppError } from '@keel/network';
 import { describeError } from '../../shared/describe-error';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import { ErrorState } from '../../shared/error-state';

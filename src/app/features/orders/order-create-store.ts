@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { firstValueFrom } from 'rxjs';
-import { newRequestId } from '../../core/http';
+import { newRequestId } from '@keel/network';
 import type { Order } from './order-schema';
 import {
   requestFailed,

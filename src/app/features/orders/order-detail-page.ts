@@ -18,7 +18,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter, firstValueFrom } from 'rxjs';
-import { isAppError } from '../../core/http';
+import { isAppError } from '@keel/network';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { describeError } from '../../shared/describe-error';
 import { ErrorSnackbar } from '../../shared/error-snackbar';

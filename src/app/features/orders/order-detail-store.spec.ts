@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { AppError } from '../../core/http';
+import { AppError } from '@keel/network';
 import { OrderDetailStore } from './order-detail-store';
 import { OrdersRepository } from './orders-repository';
 import { FakeOrdersRepository, answer } from './testing/fake-orders-repository';

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, firstValueFrom, of, pipe, switchMap, tap } from 'rxjs';
-import { isAppError } from '../../core/http';
+import { isAppError } from '@keel/network';
 import type { Order } from './order-schema';
 import {
   requestFailed,

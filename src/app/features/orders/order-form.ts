@@ -1,5 +1,5 @@
 import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
-import type { FieldErrors } from '../../core/http';
+import type { FieldErrors } from '@keel/network';
 import type { NewOrder } from './orders-repository';
 
 /** One line of the create form: a product and how many. */

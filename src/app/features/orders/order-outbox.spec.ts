@@ -1,9 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
-import { SessionStore } from '../../core/auth';
-import { AppError, NETWORK_CLOCK, NETWORK_STATUS } from '../../core/http';
-import { FakeNetworkClock, FakeNetworkStatus } from '../../core/http/testing';
+import { SessionStore } from '@keel/network/session';
+import { AppError, NETWORK_CLOCK, NETWORK_STATUS } from '@keel/network';
+import { FakeNetworkClock, FakeNetworkStatus } from '@keel/network/testing';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import type { ConflictChoice, ConflictDialogData } from './conflict-dialog';
 import { OUTBOX_CHANNEL, OUTBOX_LOCK, OUTBOX_RETRY_DELAYS_MS, OrderOutbox } from './order-outbox';

@@ -11,8 +11,8 @@ import {
 } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { Subject, type Subscription, filter, firstValueFrom } from 'rxjs';
-import { SessionStore } from '../../core/auth';
-import { type AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '../../core/http';
+import { SessionStore } from '@keel/network/session';
+import { type AppError, NETWORK_CLOCK, NETWORK_STATUS, isAppError } from '@keel/network';
 import { describeError } from '../../shared/describe-error';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from './conflict-dialog';

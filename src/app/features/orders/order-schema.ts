@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { listOf, objectOf, orDefault } from '../../core/data';
+import { listOf, objectOf, orDefault } from '@keel/network/data';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { AppError } from '../../core/http';
+import { AppError } from '@keel/network';
 import type { OrdersPage } from './order-schema';
 import { OrdersListStore } from './orders-list-store';
 import { type OrderQuery, OrdersRepository } from './orders-repository';

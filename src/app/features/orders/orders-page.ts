@@ -17,7 +17,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { KeelFlag, injectFlag } from '../../core/feature-flags';
+import { KeelFlag, injectFlag } from '@keel/network/flags';
 import { describeError } from '../../shared/describe-error';
 import { downloadText } from '../../shared/download-text';
 import { ErrorSnackbar } from '../../shared/error-snackbar';

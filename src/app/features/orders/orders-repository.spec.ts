@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { DECODE_REPORTER, type DecodeReport } from '../../core/data';
-import { type NetworkLayerTesting, collect, networkLayerTesting } from '../../core/http/testing';
+import { DECODE_REPORTER, type DecodeReport } from '@keel/network/data';
+import { type NetworkLayerTesting, collect, networkLayerTesting } from '@keel/network/testing';
 import { OrdersRepository, type OrderQuery } from './orders-repository';
 import { apiOrder, without } from './testing/order-fixtures';
 

@@ -1,8 +1,8 @@
 import { HttpClient, HttpContext, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { type Observable, map } from 'rxjs';
-import { DECODE_REPORTER, decode, decodeWith } from '../../core/data';
-import { IDEMPOTENCY_KEY } from '../../core/http';
+import { DECODE_REPORTER, decode, decodeWith } from '@keel/network/data';
+import { IDEMPOTENCY_KEY } from '@keel/network';
 import {
   type Order,
   type OrderStatus,

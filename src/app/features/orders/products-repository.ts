@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import * as v from 'valibot';
-import { DECODE_REPORTER, decodeWith, listOf, objectOf, orDefault } from '../../core/data';
+import { DECODE_REPORTER, decodeWith, listOf, objectOf, orDefault } from '@keel/network/data';
 
 const ProductSchema = objectOf({
   id: v.pipe(v.string(), v.minLength(1)),

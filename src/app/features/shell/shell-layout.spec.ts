@@ -2,8 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Component, ErrorHandler } from '@angular/core';
 import { Router, provideRouter } from '@angular/router';
-import { NetworkActivity } from '../../core/http';
-import { type NetworkLayerTesting, networkLayerTesting } from '../../core/http/testing';
+import { NetworkActivity } from '@keel/network';
+import { type NetworkLayerTesting, networkLayerTesting } from '@keel/network/testing';
 import { withPageLoadFailures } from '../../shared/page-load-failure';
 import { ShellLayout } from './shell-layout';
 

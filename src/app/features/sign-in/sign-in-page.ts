@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import { SessionService, safeReturnUrl, signInErrorMessage } from '../../core/auth';
+import { SessionService, safeReturnUrl, signInErrorMessage } from '@keel/network/session';
 
 export const DEMO_EMAIL = 'demo@keel.dev';
 export const DEMO_PASSWORD = 'keel-demo';

@@ -1,9 +1,8 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { APP_VERSION, ApiVersionSignals } from '../../core/http';
-import { MemoryStorage } from '../../core/feature-flags/testing';
+import { APP_VERSION, ApiVersionSignals, VERSION_REPORTER } from '@keel/network';
+import { MemoryStorage } from '@keel/network/testing';
 import { DeprecationBanner } from './deprecation-banner';
 import { VERSION_NOTICE_STORAGE } from './version-notices';
-import { VERSION_REPORTER } from '../../core/version';
 
 describe('DeprecationBanner', () => {
   let fixture: ComponentFixture<DeprecationBanner>;

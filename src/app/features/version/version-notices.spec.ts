@@ -1,11 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ApiVersionSignals } from '../../core/http';
-import { collect, networkLayerTesting, type NetworkLayerTesting } from '../../core/http/testing';
-import { MemoryStorage } from '../../core/feature-flags/testing';
+import { ApiVersionSignals, VERSION_REPORTER, type VersionReporter } from '@keel/network';
+import { collect, networkLayerTesting, type NetworkLayerTesting } from '@keel/network/testing';
+import { MemoryStorage } from '@keel/network/testing';
 import { VERSION_NOTICE_STORAGE, VersionNotices } from './version-notices';
-import { VERSION_REPORTER, type VersionReporter } from '../../core/version';
 
 const SUNSET = 'Tue, 15 Jan 2030 00:00:00 GMT';
 

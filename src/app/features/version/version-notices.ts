@@ -8,8 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { APP_VERSION, ApiVersionSignals } from '../../core/http';
-import { VERSION_REPORTER } from '../../core/version';
+import { APP_VERSION, ApiVersionSignals, VERSION_REPORTER } from '@keel/network';
 
 /**
  * Where "deprecation reported" and "banner dismissed" are remembered for the browser session

@@ -1,0 +1,52 @@
+import { TestBed } from '@angular/core/testing';
+import {
+  FLAGS_READY_TIMEOUT_MS,
+  FLAGS_RELOAD_INTERVAL_MS,
+  FLAG_STORAGE,
+} from './feature-flags-options';
+import { provideFeatureFlags } from './provide-feature-flags';
+import { MemoryStorage } from '@keel/network/testing';
+import { TEST_FLAGS } from '../spec-support/test-flags';
+
+describe('provideFeatureFlags', () => {
+  it('creates the store with the app, so cached values are restored before anything asks', () => {
+    const storage = new MemoryStorage();
+    const read = spyOn(storage, 'getItem').and.callThrough();
+    TestBed.configureTestingModule({
+      providers: [
+        provideFeatureFlags({ flags: TEST_FLAGS }),
+        { provide: FLAG_STORAGE, useValue: storage },
+      ],
+    });
+    TestBed.inject(FLAGS_READY_TIMEOUT_MS); // starts the environment, not the store
+    expect(read).toHaveBeenCalledWith('keel.flags.v1');
+  });
+
+  it('uses a 5 minute interval and a 3 second wait by default', () => {
+    TestBed.configureTestingModule({ providers: [provideFeatureFlags({ flags: TEST_FLAGS })] });
+    expect(TestBed.inject(FLAGS_RELOAD_INTERVAL_MS)).toBe(300_000);
+    expect(TestBed.inject(FLAGS_READY_TIMEOUT_MS)).toBe(3_000);
+  });
+
+  it('passes the interval and the wait on to their tokens', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideFeatureFlags({ flags: TEST_FLAGS, reloadIntervalMs: 60_000, readyTimeoutMs: 500 }),
+      ],
+    });
+    expect(TestBed.inject(FLAGS_RELOAD_INTERVAL_MS)).toBe(60_000);
+    expect(TestBed.inject(FLAGS_READY_TIMEOUT_MS)).toBe(500);
+  });
+
+  it('refuses an interval under a second, which would reload in a loop', () => {
+    expect(() => provideFeatureFlags({ flags: TEST_FLAGS, reloadIntervalMs: 0 })).toThrowError(
+      /reloadIntervalMs/,
+    );
+  });
+
+  it('refuses a negative wait', () => {
+    expect(() => provideFeatureFlags({ flags: TEST_FLAGS, readyTimeoutMs: -1 })).toThrowError(
+      /readyTimeoutMs/,
+    );
+  });
+});
