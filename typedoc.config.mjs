@@ -17,6 +17,8 @@ export default {
   readme: `${library}/README.md`,
   out: 'dist/docs',
   excludePrivate: true,
+  // This repository has no remote to link sources to.
+  disableSources: true,
   excludeInternal: true,
   // Angular's compiled-in statics (ɵfac, ɵprov) are not part of anyone's API.
   excludeNotDocumented: false,

@@ -1,7 +1,13 @@
-// Helpers for repositories: decode responses defensively and report what had to be repaired.
-// The reporter seam itself lives in the main entry (no valibot there), so observability can
-// replace it at startup without pulling the decoders into the first load; it is re-exported
-// here for the repositories that decode.
+/**
+ * Defensive decoding for repositories (valibot): missing optional fields get defaults, list items
+ * without their identity are dropped, and what was repaired is reported (`DECODE_REPORTER`).
+ *
+ * The reporter seam itself is in the main entry (no valibot there), so observability can
+ * replace it at startup without pulling the decoders into the first load; it is re-exported
+ * here for the repositories that decode.
+ * @packageDocumentation
+ * @module @keel/network/data
+ */
 export { decode, decodeWith, DecodeError } from './decode';
 export {
   DECODE_REPORTER,

@@ -1,4 +1,10 @@
-// Feature flags' public API. Everything else in this folder is internal.
+/**
+ * Feature flags from the backend (`GET /api/flags`, pushed by `GET /api/flags/stream`): declared
+ * by the app (`provideFeatureFlags({ flags })`, typed through `FlagRegistry`), read with
+ * `injectFlag`, `*keelFlag` and `flagGuard`.
+ * @packageDocumentation
+ * @module @keel/network/flags
+ */
 export {
   FLAG_DEFINITIONS,
   type FlagRegistry,

@@ -1,3 +1,10 @@
+/**
+ * Observability: `provideObservability()` feeds every call record to a metrics store and alerts,
+ * every failed call to Sentry once, and replaces the reporter seams; `startSentry()` loads the
+ * Sentry SDK after the first page.
+ * @packageDocumentation
+ * @module @keel/network/observability
+ */
 export { provideObservability } from './provide-observability';
 export { startSentry } from './init-sentry';
 export { sentryBridge, SentryBridge } from './sentry-bridge';

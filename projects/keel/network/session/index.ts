@@ -1,3 +1,10 @@
+/**
+ * The session: sign-in and sign-out, one shared token refresh across the tabs of a browser, the
+ * session restored on a page load, `signedInGuard`. Plugged into the network layer by
+ * `provideSession()`.
+ * @packageDocumentation
+ * @module @keel/network/session
+ */
 export type { User } from './user';
 export { SessionStore, type SessionStatus, proactiveRefreshAt } from './session-store';
 export { SessionService, signInErrorMessage } from './session-service';

@@ -1,4 +1,11 @@
-// The network layer's public API. Everything else in this folder is internal.
+/**
+ * The network layer: `provideNetworkLayer(options)` gives `HttpClient` the interceptor chain (version
+ * headers, request ids, one shared token refresh, retries with a budget and a breaker, attempt
+ * timeouts and deadlines, one `AppError`), and the per-request options as context tokens.
+ * @packageDocumentation
+ * @module @keel/network
+ */
+// Everything not exported here is internal.
 export {
   provideNetworkLayer,
   NETWORK_INTERCEPTORS,

@@ -1,4 +1,10 @@
-// Test helpers for code that uses the network layer (a separate entry, like @angular/common/http/testing).
+/**
+ * Test helpers, as `@angular/common/http/testing` is for `HttpClient`: the real chain over
+ * `HttpTestingController` with a fake clock and online status (`networkLayerTesting()`), and
+ * feature flags for component tests.
+ * @packageDocumentation
+ * @module @keel/network/testing
+ */
 export { FakeNetworkClock } from './fake-network-clock';
 export { FakeNetworkStatus } from './fake-network-status';
 export { FakeTokenSource } from './fake-token-source';
