@@ -20,26 +20,11 @@ import {
   FakeTokenSource,
   collect,
 } from '@keel/network/testing';
-import { chainTestBed, stageAlone, withNgDevMode } from '../spec-support/chain-test-bed';
+import { chainTestBed } from '../spec-support/chain-test-bed';
 
 describe('the auth stage', () => {
   it('leaves SKIP_AUTH off on a call that does not set it', () => {
     expect(new HttpContext().get(SKIP_AUTH)).toBeFalse();
-  });
-
-  it('in production, passes a request without a call plan on as it is', () => {
-    const { http, backend } = stageAlone(authInterceptor);
-    const seen: unknown[] = [];
-    withNgDevMode(false, () =>
-      http.get('/api/orders').subscribe({
-        next: (body) => seen.push(body),
-        error: (e: unknown) => seen.push(e),
-      }),
-    );
-    const req = backend.expectOne('/api/orders');
-    expect(req.request.headers.has('Authorization')).toBeFalse();
-    req.flush({ orders: [] });
-    expect(seen).toEqual([{ orders: [] }]);
   });
 
   it('records the time a 401 waited for the refresh as a refresh wait of the call', () => {

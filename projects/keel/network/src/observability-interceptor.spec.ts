@@ -1,49 +1,14 @@
 import { HttpContext } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  BACKGROUND,
-  NetworkActivity,
-  STREAMING,
-  observabilityInterceptor,
-} from './observability-interceptor';
+import { BACKGROUND, NetworkActivity, STREAMING } from './observability-interceptor';
 import { collect } from '@keel/network/testing';
-import {
-  type ChainTestBed,
-  chainTestBed,
-  stageAlone,
-  withNgDevMode,
-} from '../spec-support/chain-test-bed';
+import { type ChainTestBed, chainTestBed } from '../spec-support/chain-test-bed';
 
 describe('the observability stage', () => {
   it('leaves BACKGROUND and STREAMING off on a call that does not set them', () => {
     expect(new HttpContext().get(BACKGROUND)).toBeFalse();
     expect(new HttpContext().get(STREAMING)).toBeFalse();
-  });
-
-  describe('wired by hand', () => {
-    it('throws in dev mode, naming itself and the fix, when it runs without the error mapper', () => {
-      const { http, backend } = stageAlone(observabilityInterceptor);
-      let error: unknown;
-      http.get('/api/orders').subscribe({ error: (e: unknown) => (error = e) });
-      expect(String(error)).toContain(
-        'The observability interceptor got a request without a call plan',
-      );
-      backend.expectNone('/api/orders');
-    });
-
-    it('in production, passes a request without a call plan on as it is', () => {
-      const { http, backend } = stageAlone(observabilityInterceptor);
-      const seen: unknown[] = [];
-      withNgDevMode(false, () =>
-        http.get('/api/orders').subscribe({
-          next: (body) => seen.push(body),
-          error: (e: unknown) => seen.push(e),
-        }),
-      );
-      backend.expectOne('/api/orders').flush({ orders: [] });
-      expect(seen).toEqual([{ orders: [] }]);
-    });
   });
 
   describe('in the chain', () => {

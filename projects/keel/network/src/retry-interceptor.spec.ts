@@ -20,34 +20,11 @@ import { NETWORK_CLOCK } from './network-clock';
 import { NETWORK_STATUS } from './network-status';
 import { OriginHealth } from './origin-health';
 import { provideNetworkLayer } from './provide-network-layer';
-import { RETRY, RETRY_RANDOM, retryInterceptor } from './retry-interceptor';
+import { RETRY, RETRY_RANDOM } from './retry-interceptor';
 import { FakeNetworkClock, FakeNetworkStatus, collect } from '@keel/network/testing';
-import {
-  type ChainTestBed,
-  chainTestBed,
-  fail503,
-  problem,
-  stageAlone,
-  withNgDevMode,
-} from '../spec-support/chain-test-bed';
+import { type ChainTestBed, chainTestBed, fail503, problem } from '../spec-support/chain-test-bed';
 
 describe('the retry stage', () => {
-  it('in production, passes a request without a call plan on as it is, once', () => {
-    const { http, backend } = stageAlone(retryInterceptor);
-    const seen: unknown[] = [];
-    withNgDevMode(false, () =>
-      http.get('/api/orders').subscribe({
-        next: (body) => seen.push(body),
-        error: (e: unknown) => seen.push(e),
-      }),
-    );
-    const req = backend.expectOne('/api/orders');
-    expect(req.request.headers.has('X-Attempt')).toBeFalse();
-    req.flush(problem(503), { status: 503, statusText: 'Service Unavailable' });
-    backend.expectNone('/api/orders');
-    expect(seen).toEqual([jasmine.any(HttpErrorResponse)]);
-  });
-
   it('draws the jitter from Math.random unless RETRY_RANDOM is provided', () => {
     spyOn(Math, 'random').and.returnValue(0.25);
     const clock = new FakeNetworkClock();
