@@ -233,7 +233,7 @@ test('an ended session sends the user to sign-in with a return URL and a one-lin
   // The session ends elsewhere (a sign-out in another tab, through the same cookies): access
   // tokens stop working at once and the refresh cookie is gone, so the next call's refresh is
   // refused. (Ending it with a reseed instead also bumps X-Flags-Version, which sets off a second
-  // refused refresh that sometimes replaces the return URL: reported against core/auth.)
+  // refused refresh that sometimes replaces the return URL: reported against @keel/network/session.)
   const xsrf = (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN');
   const logout = await page.request.post('/api/auth/logout', {
     headers: { 'X-XSRF-TOKEN': xsrf?.value ?? '' },

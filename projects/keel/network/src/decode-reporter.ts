@@ -32,11 +32,11 @@ export const consoleDecodeReporter: DecodeReporter = {
 
 /**
  * Where repositories send their decode reports. `provideObservability()` replaces it with one
- * that counts a metric and leaves a Sentry breadcrumb (core/observability depends on this folder,
+ * that counts a metric and leaves a Sentry breadcrumb (observability depends on this entry,
  * never the other way round).
  * @default `consoleDecodeReporter`: a console warning in dev mode only
  */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const DECODE_REPORTER = new InjectionToken<DecodeReporter>('DECODE_REPORTER', {
-  providedIn: 'root',
   factory: () => consoleDecodeReporter,
 });

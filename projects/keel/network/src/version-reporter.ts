@@ -44,7 +44,7 @@ export const consoleVersionReporter: VersionReporter = {
  * both to Sentry as messages.
  * @default `consoleVersionReporter`: a console warning in dev mode only
  */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
 export const VERSION_REPORTER = new InjectionToken<VersionReporter>('VERSION_REPORTER', {
-  providedIn: 'root',
   factory: () => consoleVersionReporter,
 });
