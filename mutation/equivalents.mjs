@@ -3,6 +3,7 @@
 // equivalent with its reason. The reason lives once, in the `// Stryker disable` comment above
 // the line; this writes the list into README.md between the mutation markers, so README says
 // what the code says.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -80,6 +81,8 @@ const from = readme.indexOf(START);
 const to = readme.indexOf(END);
 if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} block to fill.`);
 writeFileSync(readmePath, readme.slice(0, from) + lines.join('\n') + readme.slice(to + END.length));
+// The tables as the rest of README has them (npm run lint checks it).
+spawnSync('npx', ['prettier', '--write', readmePath], { stdio: 'ignore' });
 for (const s of scores)
   console.log(
     `${s.name}: ${percent(s.detected, s.detected + s.undetected)} (${s.detected} detected, ${s.undetected} undetected, ${s.ignored} equivalent)`,
