@@ -16,8 +16,7 @@ import { REFRESH_LOCK } from './refresh-lock';
 import { RefreshCoordinator } from './refresh-coordinator';
 import { SessionService } from './session-service';
 import { SessionStore } from './session-store';
-
-const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
+import { USER, unauthorized } from '../spec-support/session-fakes';
 
 describe('token refresh', () => {
   let layer: NetworkLayerTesting;
@@ -435,10 +434,3 @@ describe('a refresh storm through the dispatcher', () => {
     backend.verify();
   });
 });
-
-function unauthorized(req: TestRequest): void {
-  req.flush(
-    { type: '/problems/token-expired', title: 'Token expired', status: 401 },
-    { status: 401, statusText: 'Unauthorized' },
-  );
-}

@@ -8,8 +8,7 @@ import { REFRESH_LOCK } from './refresh-lock';
 import { SESSION_CHANNEL, type SessionChannel, type SessionMessage } from './session-channel';
 import { SessionService } from './session-service';
 import { SessionStore } from './session-store';
-
-const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
+import { USER } from '../spec-support/session-fakes';
 
 /** A page load with a session cookie, restored while the server cannot be asked (issue 12). */
 describe('SessionService.restore out of reach', () => {

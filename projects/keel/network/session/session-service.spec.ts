@@ -10,11 +10,10 @@ import { networkLayerTesting, settle, type NetworkLayerTesting } from '@keel/net
 import { AuthApi } from './auth-api';
 import { provideSession } from './provide-session';
 import { REFRESH_LOCK } from './refresh-lock';
-import { SESSION_CHANNEL, type SessionChannel, type SessionMessage } from './session-channel';
+import { SESSION_CHANNEL } from './session-channel';
 import { SessionService, signInErrorMessage } from './session-service';
 import { SessionStore } from './session-store';
-
-const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
+import { FakeChannel, USER } from '../spec-support/session-fakes';
 
 describe('signInErrorMessage', () => {
   it('says the email or password is wrong for a refused sign-in', () => {
@@ -46,21 +45,6 @@ describe('signInErrorMessage', () => {
     );
   });
 });
-
-/** One tab's end of the channel: `deliver` plays another tab's message. */
-class FakeChannel implements SessionChannel {
-  private readonly listeners = new Set<(message: SessionMessage) => void>();
-  post(): void {
-    // What this tab tells the others is checked in session-tabs.spec.ts.
-  }
-  listen(listener: (message: SessionMessage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  deliver(message: SessionMessage): void {
-    for (const listener of this.listeners) listener(message);
-  }
-}
 
 function sessionTesting(...providers: unknown[]) {
   const layer = networkLayerTesting();

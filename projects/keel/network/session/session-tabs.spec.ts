@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
@@ -12,50 +12,10 @@ import {
 import { provideSession } from './provide-session';
 import { REFRESH_LOCK } from './refresh-lock';
 import { REMOTE_REFRESH_WAIT_MS, RefreshCoordinator } from './refresh-coordinator';
-import {
-  SESSION_CHANNEL,
-  type SessionChannel,
-  type SessionMessage,
-  isSessionMessage,
-} from './session-channel';
+import { SESSION_CHANNEL, type SessionMessage, isSessionMessage } from './session-channel';
 import { SessionService } from './session-service';
 import { SessionStore } from './session-store';
-
-const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
-
-/** One tab's end of the channel: what it posted, and `deliver` for another tab's message. */
-class FakeChannel implements SessionChannel {
-  readonly posted: SessionMessage[] = [];
-  private readonly listeners = new Set<(message: SessionMessage) => void>();
-  post(message: SessionMessage): void {
-    this.posted.push(message);
-  }
-  listen(listener: (message: SessionMessage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  deliver(message: SessionMessage): void {
-    for (const listener of this.listeners) listener(message);
-  }
-}
-
-/** The Web Lock as another tab may hold it: `hold()` before, `release()` lets this tab in. */
-class FakeLock {
-  grants = 0;
-  private held: Promise<void> = Promise.resolve();
-  private releaseHeld: () => void = () => undefined;
-  hold(): void {
-    this.held = new Promise((resolve) => (this.releaseHeld = resolve));
-  }
-  release(): void {
-    this.releaseHeld();
-  }
-  readonly run = async <T>(task: () => Promise<T>): Promise<T> => {
-    await this.held;
-    this.grants++;
-    return task();
-  };
-}
+import { FakeChannel, FakeLock, USER, unauthorized } from '../spec-support/session-fakes';
 
 describe('one session across tabs', () => {
   let layer: NetworkLayerTesting;
@@ -494,10 +454,3 @@ describe('isSessionMessage', () => {
       expect(isSessionMessage(data)).toBeFalse());
   }
 });
-
-function unauthorized(req: TestRequest): void {
-  req.flush(
-    { type: '/problems/token-expired', title: 'Token expired', status: 401 },
-    { status: 401, statusText: 'Unauthorized' },
-  );
-}
