@@ -37,7 +37,7 @@ const LIB_LAYERS = {
   data: ['src'],
   flags: ['src', 'session'],
   // The observer of everything: it overrides the reporter token each entry owns.
-  observability: ['src', 'flags'],
+  observability: ['src', 'session', 'flags'],
   // Test helpers, for specs only: the fakes of the network layer and of the flags.
   testing: ['src', 'flags'],
 };

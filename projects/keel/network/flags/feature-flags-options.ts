@@ -3,6 +3,15 @@ import { InjectionToken, inject } from '@angular/core';
 import { type Observable, filter, fromEvent } from 'rxjs';
 
 /**
+ * `GET` of the flags: `{version, flags: {name: value}}` with an `ETag` (shared/API.md).
+ * @default '/api/flags'
+ */
+export const FLAGS_URL = new InjectionToken<string>('FLAGS_URL', {
+  providedIn: 'root',
+  factory: () => '/api/flags',
+});
+
+/**
  * How often the flags are reloaded while signed in, on top of the reloads that `X-Flags-Version`
  * and a tab coming back into view trigger. Waited through `NETWORK_CLOCK`.
  * @default 300000 (5 minutes)

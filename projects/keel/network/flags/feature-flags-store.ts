@@ -33,12 +33,11 @@ import { FLAG_REPORTER, type FlagIssue } from './flag-reporter';
 import {
   FLAGS_READY_TIMEOUT_MS,
   FLAGS_RELOAD_INTERVAL_MS,
+  FLAGS_URL,
   FLAG_STORAGE,
   TAB_VISIBLE,
 } from './feature-flags-options';
 import { isRecord, readFlagValues } from './read-flag-values';
-
-const FLAGS_URL = '/api/flags';
 
 /** Where the current values came from. */
 export type FlagsSource = 'defaults' | 'cache' | 'server';
@@ -93,6 +92,7 @@ export const FeatureFlagsStore = signalStore(
     const versions = inject(ApiVersionSignals);
     const readyTimeoutMs = inject(FLAGS_READY_TIMEOUT_MS);
     const definitions = inject(FLAG_DEFINITIONS);
+    const url = inject(FLAGS_URL);
 
     const session = inject(SessionStore);
     let etag: string | null = null;
@@ -140,7 +140,7 @@ export const FeatureFlagsStore = signalStore(
     const fetchOnce = async () => {
       try {
         const response = await firstValueFrom(
-          injector.get(HttpClient).get<unknown>(FLAGS_URL, {
+          injector.get(HttpClient).get<unknown>(url, {
             observe: 'response',
             headers: etag ? { 'If-None-Match': etag } : {},
             context: new HttpContext().set(BACKGROUND, true),

@@ -10,8 +10,14 @@ import {
 // What the flag stream needs that the app loads with it; the stream itself (`FlagStream`,
 // flag-stream.ts) is loaded once the app is first stable, outside the first load's bundle.
 
-/** `GET /api/flags/stream`: server-sent events, `event: flags` with `{"version": n}` (API.md). */
-export const FLAG_STREAM_URL = '/api/flags/stream';
+/**
+ * The flag stream: server-sent events, `event: flags` with `{"version": n}` (API.md).
+ * @default '/api/flags/stream'
+ */
+export const FLAG_STREAM_URL = new InjectionToken<string>('FLAG_STREAM_URL', {
+  providedIn: 'root',
+  factory: () => '/api/flags/stream',
+});
 
 /**
  * The stream's timings (all through `NETWORK_CLOCK`). A connection that brings no event within

@@ -117,7 +117,7 @@ export class FlagStream {
     this.watchFor(FLAG_STREAM_TIMING.firstEventMs, () => this.silentConnect());
     this.connection = this.injector
       .get(HttpClient)
-      .get(FLAG_STREAM_URL, {
+      .get(this.injector.get(FLAG_STREAM_URL), {
         context: new HttpContext().set(STREAMING, true),
         observe: 'events',
         reportProgress: true,

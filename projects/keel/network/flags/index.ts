@@ -32,6 +32,7 @@ export { KeelFlag } from './flag-directive';
 export { flagGuard } from './flag-guard';
 export { provideFeatureFlags, type FeatureFlagsOptions } from './provide-feature-flags';
 export {
+  FLAGS_URL,
   FLAGS_READY_TIMEOUT_MS,
   FLAGS_RELOAD_INTERVAL_MS,
   FLAG_STORAGE,

@@ -2,8 +2,10 @@ import { TestBed } from '@angular/core/testing';
 import {
   FLAGS_READY_TIMEOUT_MS,
   FLAGS_RELOAD_INTERVAL_MS,
+  FLAGS_URL,
   FLAG_STORAGE,
 } from './feature-flags-options';
+import { FLAG_STREAM_URL } from './flag-stream-options';
 import { provideFeatureFlags } from './provide-feature-flags';
 import { MemoryStorage } from '@keel/network/testing';
 import { TEST_FLAGS } from '../spec-support/test-flags';
@@ -26,6 +28,20 @@ describe('provideFeatureFlags', () => {
     TestBed.configureTestingModule({ providers: [provideFeatureFlags({ flags: TEST_FLAGS })] });
     expect(TestBed.inject(FLAGS_RELOAD_INTERVAL_MS)).toBe(300_000);
     expect(TestBed.inject(FLAGS_READY_TIMEOUT_MS)).toBe(3_000);
+  });
+
+  it('reads the flags from the dev API’s paths by default, and from the ones given', () => {
+    TestBed.configureTestingModule({ providers: [provideFeatureFlags({ flags: TEST_FLAGS })] });
+    expect(TestBed.inject(FLAGS_URL)).toBe('/api/flags');
+    expect(TestBed.inject(FLAG_STREAM_URL)).toBe('/api/flags/stream');
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideFeatureFlags({ flags: TEST_FLAGS, url: '/v2/flags', streamUrl: '/v2/flags/events' }),
+      ],
+    });
+    expect(TestBed.inject(FLAGS_URL)).toBe('/v2/flags');
+    expect(TestBed.inject(FLAG_STREAM_URL)).toBe('/v2/flags/events');
   });
 
   it('passes the interval and the wait on to their tokens', () => {

@@ -10,7 +10,12 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 import { FeatureFlagsStore } from './feature-flags-store';
-import { FLAGS_READY_TIMEOUT_MS, FLAGS_RELOAD_INTERVAL_MS } from './feature-flags-options';
+import {
+  FLAGS_READY_TIMEOUT_MS,
+  FLAGS_RELOAD_INTERVAL_MS,
+  FLAGS_URL,
+} from './feature-flags-options';
+import { FLAG_STREAM_URL } from './flag-stream-options';
 import { FLAG_DEFINITIONS, type FlagDefinitions } from './flag-registry';
 
 export interface FeatureFlagsOptions {
@@ -19,6 +24,10 @@ export interface FeatureFlagsOptions {
    * with the type checker through `FlagRegistry`.
    */
   flags: FlagDefinitions;
+  /** `GET` of the flags (`FLAGS_URL`). @default '/api/flags' */
+  url?: string;
+  /** The flag stream (`FLAG_STREAM_URL`). @default '/api/flags/stream' */
+  streamUrl?: string;
   /** How often flags are reloaded while signed in. @default 300000 (5 minutes) */
   reloadIntervalMs?: number;
   /** How long gated UI waits for the first load when nothing is cached. @default 3000 */
@@ -35,13 +44,17 @@ export interface FeatureFlagsOptions {
  * Starts the feature flags with the app: the store restores cached values and watches the
  * session before any gated UI renders (it would otherwise be created by the first `injectFlag`),
  * and the flag stream starts once the app is first stable.
- * Every option is also an `InjectionToken` (`FLAGS_RELOAD_INTERVAL_MS`, `FLAGS_READY_TIMEOUT_MS`),
+ * Every option is also an `InjectionToken` (`FLAG_DEFINITIONS`, `FLAGS_URL`, `FLAG_STREAM_URL`,
+ * `FLAGS_RELOAD_INTERVAL_MS`, `FLAGS_READY_TIMEOUT_MS`),
  * and so are storage, the tab-visibility source and the reporter (`FLAG_STORAGE`, `TAB_VISIBLE`,
  * `FLAG_REPORTER`).
  */
 export function provideFeatureFlags(options: FeatureFlagsOptions): EnvironmentProviders {
   if (isDevMode()) assertFlagOptions(options);
   const providers: Provider[] = [{ provide: FLAG_DEFINITIONS, useValue: options.flags }];
+  if (options.url !== undefined) providers.push({ provide: FLAGS_URL, useValue: options.url });
+  if (options.streamUrl !== undefined)
+    providers.push({ provide: FLAG_STREAM_URL, useValue: options.streamUrl });
   if (options.reloadIntervalMs !== undefined) {
     providers.push({ provide: FLAGS_RELOAD_INTERVAL_MS, useValue: options.reloadIntervalMs });
   }

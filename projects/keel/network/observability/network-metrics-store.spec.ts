@@ -9,6 +9,7 @@ import {
   type NetworkCallRecord,
 } from '@keel/network';
 import { FakeNetworkClock, collect, networkLayerTesting } from '@keel/network/testing';
+import { AUTH_ENDPOINTS, DEFAULT_AUTH_ENDPOINTS } from '@keel/network/session';
 import { NetworkMetricsStore } from './network-metrics-store';
 
 describe('NetworkMetricsStore', () => {
@@ -61,6 +62,14 @@ describe('NetworkMetricsStore', () => {
     expect(store.refreshes()).toBe(1);
   });
 
+  it('counts a refresh by its path, with a query or a full URL', () => {
+    store.record(record({ outcome: 'ok', method: 'POST', url: '/api/auth/refresh?x=1' }));
+    store.record(record({ outcome: 'ok', method: 'POST', url: 'https://a.test/api/auth/refresh' }));
+    store.record(record({ outcome: 'ok', method: 'POST', url: '/api/auth/refresh-all' }));
+    store.record(record({ outcome: 'ok', method: 'GET', url: '/api/auth/refresh' }));
+    expect(store.refreshes()).toBe(2);
+  });
+
   it('keeps the last 200 calls, newest last', () => {
     for (let i = 0; i < 205; i++) store.record(record({ outcome: 'ok', url: `/api/x/${i}` }));
     expect(store.recent().length).toBe(200);
@@ -102,6 +111,24 @@ describe('NetworkMetricsStore fed by the network layer', () => {
       [200, true],
     ]);
     backend.verify();
+  });
+});
+
+describe('NetworkMetricsStore with a session on another backend', () => {
+  it('counts refreshes at the refresh endpoint the session names', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: NETWORK_CLOCK, useValue: new FakeNetworkClock(1_000_000) },
+        {
+          provide: AUTH_ENDPOINTS,
+          useValue: { ...DEFAULT_AUTH_ENDPOINTS, refresh: '/auth/v2/token' },
+        },
+      ],
+    });
+    const store = TestBed.inject(NetworkMetricsStore);
+    store.record(record({ outcome: 'ok', method: 'POST', url: '/auth/v2/token' }));
+    store.record(record({ outcome: 'ok', method: 'POST', url: '/api/auth/refresh' }));
+    expect(store.refreshes()).toBe(1);
   });
 });
 

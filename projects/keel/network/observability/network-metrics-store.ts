@@ -1,5 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import { AUTH_ENDPOINTS } from '@keel/network/session';
 import {
   type AppErrorKind,
   NETWORK_CLOCK,
@@ -61,53 +62,57 @@ export const NetworkMetricsStore = signalStore(
     ),
     unauthorizedLastMinute: computed(() => unauthorizedAt().length),
   })),
-  withMethods((store, clock = inject(NETWORK_CLOCK), health = inject(OriginHealth)) => ({
-    record(record: NetworkCallRecord): void {
-      const now = clock.now();
-      const failed = record.outcome === 'error';
-      const kind = record.errorKind;
-      // Every attempt answered 401 counts, the ones a refresh and replay then saved included
-      // (each is an attempt record of its own).
-      let unauthorized = 0;
-      for (const attempt of record.attempts) if (attempt.status === 401) unauthorized++;
-      // Retries are attempts after the first; a 401's replay is not a retry.
-      const retries = Math.max(0, (record.attempts.at(-1)?.n ?? 1) - 1);
-      patchState(store, (state) => ({
-        total: state.total + 1,
-        failures: state.failures + (failed ? 1 : 0),
-        failuresByKind:
-          failed && kind
-            ? { ...state.failuresByKind, [kind]: (state.failuresByKind[kind] ?? 0) + 1 }
-            : state.failuresByKind,
-        retries: state.retries + retries,
-        refreshes: state.refreshes + (isRefresh(record) && record.outcome === 'ok' ? 1 : 0),
-        unauthorizedAt: lastMinute(state.unauthorizedAt, now, unauthorized),
-        window:
-          record.outcome === 'aborted'
-            ? state.window
-            : [...state.window, failed].slice(-FAILURE_WINDOW),
-        recent: [...state.recent, record].slice(-RECENT_CALLS),
-        origins: health.snapshot(),
-      }));
-    },
-    /** Re-reads the time-dependent parts (401s per minute, breaker state) without a new call. */
-    tick(): void {
-      const now = clock.now();
-      patchState(store, (state) => ({
-        unauthorizedAt: lastMinute(state.unauthorizedAt, now, 0),
-        origins: health.snapshot(),
-      }));
-    },
-    countDecodeRepairs(count: number): void {
-      patchState(store, (state) => ({ decodeRepairs: state.decodeRepairs + count }));
-    },
-    countFlagIssue(): void {
-      patchState(store, (state) => ({ flagIssues: state.flagIssues + 1 }));
-    },
-    reset(): void {
-      patchState(store, { ...initial, origins: health.snapshot() });
-    },
-  })),
+  withMethods((store, clock = inject(NETWORK_CLOCK), health = inject(OriginHealth)) => {
+    const refreshPath = pathOf(inject(AUTH_ENDPOINTS).refresh);
+    return {
+      record(record: NetworkCallRecord): void {
+        const now = clock.now();
+        const failed = record.outcome === 'error';
+        const kind = record.errorKind;
+        // Every attempt answered 401 counts, the ones a refresh and replay then saved included
+        // (each is an attempt record of its own).
+        let unauthorized = 0;
+        for (const attempt of record.attempts) if (attempt.status === 401) unauthorized++;
+        // Retries are attempts after the first; a 401's replay is not a retry.
+        const retries = Math.max(0, (record.attempts.at(-1)?.n ?? 1) - 1);
+        patchState(store, (state) => ({
+          total: state.total + 1,
+          failures: state.failures + (failed ? 1 : 0),
+          failuresByKind:
+            failed && kind
+              ? { ...state.failuresByKind, [kind]: (state.failuresByKind[kind] ?? 0) + 1 }
+              : state.failuresByKind,
+          retries: state.retries + retries,
+          refreshes:
+            state.refreshes + (isRefresh(record, refreshPath) && record.outcome === 'ok' ? 1 : 0),
+          unauthorizedAt: lastMinute(state.unauthorizedAt, now, unauthorized),
+          window:
+            record.outcome === 'aborted'
+              ? state.window
+              : [...state.window, failed].slice(-FAILURE_WINDOW),
+          recent: [...state.recent, record].slice(-RECENT_CALLS),
+          origins: health.snapshot(),
+        }));
+      },
+      /** Re-reads the time-dependent parts (401s per minute, breaker state) without a new call. */
+      tick(): void {
+        const now = clock.now();
+        patchState(store, (state) => ({
+          unauthorizedAt: lastMinute(state.unauthorizedAt, now, 0),
+          origins: health.snapshot(),
+        }));
+      },
+      countDecodeRepairs(count: number): void {
+        patchState(store, (state) => ({ decodeRepairs: state.decodeRepairs + count }));
+      },
+      countFlagIssue(): void {
+        patchState(store, (state) => ({ flagIssues: state.flagIssues + 1 }));
+      },
+      reset(): void {
+        patchState(store, { ...initial, origins: health.snapshot() });
+      },
+    };
+  }),
 );
 
 /** The 401 times of the last minute, with `added` more at `now`; the same array when nothing changed. */
@@ -120,6 +125,11 @@ function lastMinute(times: number[], now: number, added: number): number[] {
   return result;
 }
 
-function isRefresh(record: NetworkCallRecord): boolean {
-  return record.method === 'POST' && record.url.split('?')[0].endsWith('/api/auth/refresh');
+function isRefresh(record: NetworkCallRecord, refreshPath: string): boolean {
+  return record.method === 'POST' && pathOf(record.url) === refreshPath;
+}
+
+/** The path of a URL as the call was made (relative or absolute), without its query. */
+function pathOf(url: string): string {
+  return new URL(url, 'http://x').pathname;
 }

@@ -2,7 +2,9 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { collect, networkLayerTesting, settle } from '@keel/network/testing';
+import { provideRouter } from '@angular/router';
 import { AuthApi } from './auth-api';
+import { provideSession } from './provide-session';
 
 const USER = { id: 'u1', email: 'demo@keel.dev', name: 'Demo', roles: ['user'] };
 
@@ -50,5 +52,32 @@ describe('AuthApi', () => {
     expect(req.request.method).toBe('GET');
     req.flush(USER);
     expect(me.value).toEqual(USER);
+  });
+});
+
+describe('AuthApi with the endpoints of another backend', () => {
+  it('calls the endpoints provideSession names, and the defaults for the rest', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        ...networkLayerTesting({ authPaths: ['/auth/v2/', '/api/auth/'] }).providers,
+        provideSession({
+          endpoints: { login: '/auth/v2/sign-in', refresh: '/auth/v2/token', me: '/v2/profile' },
+        }),
+        provideRouter([]),
+      ],
+    });
+    const api = TestBed.inject(AuthApi);
+    const backend = TestBed.inject(HttpTestingController);
+    collect(api.login('demo@keel.dev', 'keel-demo'));
+    collect(api.refresh());
+    collect(api.me());
+    collect(api.logout());
+    backend.expectOne({ method: 'POST', url: '/auth/v2/sign-in' }).flush({});
+    backend.expectOne({ method: 'POST', url: '/auth/v2/token' }).flush({});
+    backend.expectOne({ method: 'GET', url: '/v2/profile' }).flush(USER);
+    backend
+      .expectOne({ method: 'POST', url: '/api/auth/logout' })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    backend.verify();
   });
 });

@@ -2,6 +2,7 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { RETRY, SKIP_AUTH } from '@keel/network';
+import { AUTH_ENDPOINTS } from './auth-endpoints';
 import type { User } from './user';
 
 export interface LoginResponse {
@@ -16,7 +17,7 @@ export interface RefreshResponse {
 }
 
 /**
- * The auth endpoints (shared/API.md, "Auth"). They go through HttpClient, so they get the XSRF
+ * The auth endpoints (`AUTH_ENDPOINTS`; shared/API.md, "Auth"). They go through HttpClient, so they get the XSRF
  * and version headers and come back as AppErrors, but they skip auth (no token, no refresh on
  * their own 401) and retries (a refresh token is spent once it is sent; a login is not
  * idempotent).
@@ -24,26 +25,29 @@ export interface RefreshResponse {
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly http = inject(HttpClient);
+  private readonly endpoints = inject(AUTH_ENDPOINTS);
 
   login(email: string, password: string): Observable<LoginResponse> {
     return this.http.post<LoginResponse>(
-      '/api/auth/login',
+      this.endpoints.login,
       { email, password },
       { context: authContext() },
     );
   }
 
   refresh(): Observable<RefreshResponse> {
-    return this.http.post<RefreshResponse>('/api/auth/refresh', null, { context: authContext() });
+    return this.http.post<RefreshResponse>(this.endpoints.refresh, null, {
+      context: authContext(),
+    });
   }
 
   logout(): Observable<unknown> {
-    return this.http.post('/api/auth/logout', null, { context: authContext() });
+    return this.http.post(this.endpoints.logout, null, { context: authContext() });
   }
 
   /** Goes through the auth interceptor like any API call. */
   me(): Observable<User> {
-    return this.http.get<User>('/api/me');
+    return this.http.get<User>(this.endpoints.me);
   }
 }
 

@@ -11,7 +11,8 @@ export { SessionService, signInErrorMessage } from './session-service';
 export { REMOTE_REFRESH_WAIT_MS, RefreshCoordinator } from './refresh-coordinator';
 export { REFRESH_LOCK, type RefreshLock } from './refresh-lock';
 export { AuthApi } from './auth-api';
-export { provideSession } from './provide-session';
+export { provideSession, type SessionOptions } from './provide-session';
+export { AUTH_ENDPOINTS, DEFAULT_AUTH_ENDPOINTS, type AuthEndpoints } from './auth-endpoints';
 export { signedInGuard } from './signed-in-guard';
 export { safeReturnUrl } from './safe-return-url';
 export {

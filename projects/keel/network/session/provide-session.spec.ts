@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { collect, networkLayerTesting } from '@keel/network/testing';
-import { provideSession } from './provide-session';
+import { assertUnderAuthPaths, provideSession } from './provide-session';
+import { withNgDevMode } from '../spec-support/chain-test-bed';
 import { SESSION_CHANNEL, type SessionChannel, type SessionMessage } from './session-channel';
 import { SessionStore } from './session-store';
 
@@ -47,5 +48,49 @@ describe('provideSession', () => {
     const req = TestBed.inject(HttpTestingController).expectOne('/api/orders');
     expect(req.request.headers.get('Authorization')).toBe('Bearer token');
     req.flush([]);
+  });
+});
+
+describe('provideSession with endpoints outside the layer’s authPaths', () => {
+  it('throws in dev mode, naming each endpoint and the fix', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        ...networkLayerTesting({ authPaths: ['/api/auth/', '/sso/'] }).providers,
+        provideSession({
+          endpoints: { login: '/auth/login', refresh: 'https://id.example.com/oauth/token' },
+        }),
+        provideRouter([]),
+      ],
+    });
+    expect(() => TestBed.inject(SessionStore)).toThrowError(
+      "provideSession: login (/auth/login), refresh (https://id.example.com/oauth/token) not under the network layer's authPaths (/api/auth/, /sso/): add the path to provideNetworkLayer({ authPaths }).",
+    );
+  });
+
+  it('accepts them once authPaths covers them, a full URL by its path', () => {
+    expect(() =>
+      assertUnderAuthPaths(
+        {
+          login: '/auth/login',
+          refresh: 'https://id.example.com/oauth/token',
+          logout: '/auth/logout',
+          me: '/me',
+        },
+        ['/auth/', '/oauth/'],
+      ),
+    ).not.toThrow();
+  });
+
+  it('says nothing in production', () => {
+    withNgDevMode(false, () => {
+      TestBed.configureTestingModule({
+        providers: [
+          ...networkLayerTesting().providers,
+          provideSession({ endpoints: { login: '/auth/login' } }),
+          provideRouter([]),
+        ],
+      });
+      expect(() => TestBed.inject(SessionStore)).not.toThrow();
+    });
   });
 });
