@@ -69,6 +69,8 @@ export class App {
   private readonly http = inject(HttpClient);
   private readonly session = inject(SessionService);
   protected readonly status = signal('ready');
+  /** Each load's number, shown with its outcome, so a test waits for its own load's answer. */
+  private loads = 0;
 
   protected async signIn(): Promise<void> {
     this.status.set('signing in');
@@ -81,13 +83,14 @@ export class App {
   }
 
   protected async load(n: number): Promise<void> {
-    this.status.set('loading');
+    const load = ++this.loads;
+    this.status.set(\`#\${load} loading\`);
     try {
       const calls = Array.from({ length: n }, () => firstValueFrom(this.http.get<Me>('/api/me')));
       const users = await Promise.all(calls);
-      this.status.set(\`ok \${users.map((user) => user.email).join(' ')}\`);
+      this.status.set(\`#\${load} ok \${users.map((user) => user.email).join(' ')}\`);
     } catch (error) {
-      this.status.set(\`error \${isAppError(error) ? error.kind : String(error)}\`);
+      this.status.set(\`#\${load} error \${isAppError(error) ? error.kind : String(error)}\`);
     }
   }
 }
@@ -195,6 +198,18 @@ describe('adopting @keel/network in a fresh Angular app', { timeout: 300_000 }, 
     return response.status === 204 ? null : response.json();
   };
   const status = () => page.locator('output');
+  let loads = 0;
+  /**
+   * Clicks a load button and waits for that load's own outcome (the component numbers its loads),
+   * never for an earlier load's text still on screen; returns the outcome.
+   */
+  const load = async (button: 'One call' | 'Four calls'): Promise<string> => {
+    const number = ++loads;
+    await page.getByRole('button', { name: button }).click();
+    const done = status().filter({ hasText: new RegExp(`^#${number} (ok|error)`) });
+    await done.waitFor();
+    return ((await done.textContent()) ?? '').replace(`#${number} `, '');
+  };
 
   before(async () => {
     const tarball = readdirSync(join(root, 'dist')).find((f) => /^keel-network-.*\.tgz$/.test(f));
@@ -246,10 +261,7 @@ describe('adopting @keel/network in a fresh Angular app', { timeout: 300_000 }, 
 
   it('sends X-App-Version, X-Request-Id and the token on a call to the API', async () => {
     apiRequests.length = 0;
-    await page.getByRole('button', { name: 'One call' }).click();
-    await status()
-      .filter({ hasText: `ok ${DEMO.email}` })
-      .waitFor();
+    assert.equal(await load('One call'), `ok ${DEMO.email}`);
     const me = apiRequests.filter((r) => r.url().endsWith('/api/me'));
     assert.equal(me.length, 1);
     const headers = await me[0].allHeaders();
@@ -271,10 +283,7 @@ describe('adopting @keel/network in a fresh Angular app', { timeout: 300_000 }, 
       });
     });
     try {
-      await page.getByRole('button', { name: 'One call' }).click();
-      await status()
-        .filter({ hasText: `ok ${DEMO.email}` })
-        .waitFor();
+      assert.equal(await load('One call'), `ok ${DEMO.email}`);
     } finally {
       await page.unroute('**/api/me');
     }
@@ -291,10 +300,7 @@ describe('adopting @keel/network in a fresh Angular app', { timeout: 300_000 }, 
   it('makes exactly one refresh for four parallel calls after every token expired', async () => {
     await dev('POST', 'reset');
     await dev('POST', 'expire-tokens');
-    await page.getByRole('button', { name: 'Four calls' }).click();
-    await status()
-      .filter({ hasText: `ok ${Array(4).fill(DEMO.email).join(' ')}` })
-      .waitFor();
+    assert.equal(await load('Four calls'), `ok ${Array(4).fill(DEMO.email).join(' ')}`);
     const stats = (await dev('GET', 'stats')) as { refresh: { ok: number; failed: number } };
     assert.deepEqual(stats.refresh, { ok: 1, failed: 0 });
   });
