@@ -1,4 +1,4 @@
-// Jasmine helper (mutation/jasmine.json) for the core/http specs in Node: loads angular.ts,
+// Jasmine helper (mutation/jasmine.json) for the network layer's and the session's specs in Node: loads angular.ts,
 // or, when preload.mjs already loaded it in this process (Stryker's workers), hands Jasmine
 // the beforeEach/afterEach hooks @angular/core/testing registered then (it registers them
 // when it loads, through the globals, which did not exist yet).

@@ -59,7 +59,7 @@ export function isFlagTabMessage(data: unknown): data is FlagTabMessage {
 
 /**
  * The relay between the tabs. A channel of its own rather than the session's: the session's
- * messages are the session's union, checked by core/auth, which knows nothing of flags.
+ * messages are the session's union, checked by the session, which knows nothing of flags.
  * @default a `BroadcastChannel` named `keel-flags`; nothing where the browser has none
  */
 export const FLAG_CHANNEL = new InjectionToken<TabChannel<FlagTabMessage>>('FLAG_CHANNEL', {

@@ -31,9 +31,9 @@ import { isSentryTraceTarget } from './sentry-targets';
  * Wires the network layer's hooks: every call record feeds the metrics store (and, in dev
  * mode, the console log); every failed call goes to Sentry once; alerts watch the metrics.
  * The four reporter tokens are owned by the folders that report (each with a console default)
- * and replaced here: network errors (core/http), decode repairs (core/data), flag issues
- * (core/feature-flags) and version trouble (core/version). So the dependency only ever points
- * from core/observability to them, never back.
+ * and replaced here: network errors, decode repairs and version trouble (the main entry) and
+ * flag issues (`@keel/network/flags`). So the dependency only ever points from observability to
+ * them, never back.
  * Sentry's ErrorHandler and TraceService are the SDK's own, attached when it has loaded.
  */
 export function provideObservability(): EnvironmentProviders {

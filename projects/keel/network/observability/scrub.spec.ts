@@ -51,7 +51,7 @@ describe('Sentry scrubbers', () => {
     });
   }
 
-  it('removes every header core/http counts as a secret, in any case', () => {
+  it('removes every header the network layer counts as a secret, in any case', () => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     for (const name of SECRET_HEADERS) headers[name.toUpperCase()] = `value-of-${name}`;
     const event = scrubDeep({ request: { headers } });
@@ -60,7 +60,7 @@ describe('Sentry scrubbers', () => {
     expect(event.request.headers['Accept']).toBe('application/json');
   });
 
-  it('redacts every parameter core/http counts as a secret, in URLs and in free text', () => {
+  it('redacts every parameter the network layer counts as a secret, in URLs and in free text', () => {
     for (const name of SECRET_PARAMS) {
       expect(scrubUrl(`https://app.example/cb?${name}=s3cret-value&page=2`))
         .withContext(name)

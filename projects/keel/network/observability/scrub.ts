@@ -10,7 +10,7 @@ const BEARER = /\b(Bearer)\s+[\w.~+/=-]{8,}/gi;
 /**
  * A name followed by `=` or `:` in free text: `token=`, `accessToken=`, `token[]=`,
  * `token%5B%5D=`, `X-XSRF-Token: `, `"password": `. Whether the name is a secret is decided by
- * core/http's one list (`isSecretParam`, `isSecretHeader`), not by this pattern. The lookbehind
+ * the network layer's one list (`isSecretParam`, `isSecretHeader`), not by this pattern. The lookbehind
  * starts a name only where a word starts, which also keeps the scan linear on long words.
  */
 const NAMED = /(?<![\w%-])(["']?)([A-Za-z_][\w%-]*(?:\[[^\]\s=&]*\])*)\1[ \t]*([=:])[ \t]*/g;

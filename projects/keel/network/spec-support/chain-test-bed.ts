@@ -1,4 +1,4 @@
-// Internal to core/http's specs (not exported from the testing entry): the whole chain over
+// Internal to the network layer's specs (not exported from the testing entry): the whole chain over
 // HttpTestingController, with what its hooks heard, and the stage-alone setups the per-stage
 // specs share.
 import {

@@ -1,4 +1,4 @@
-// Internal to core/http's specs (not exported from the testing entry).
+// Internal to the network layer's specs (not exported from the testing entry).
 /** How many times `run` constructs a URL. */
 export function countUrlParses(run: () => void): number {
   const Original = URL;

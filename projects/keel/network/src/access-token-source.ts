@@ -3,7 +3,7 @@ import { type Observable, throwError } from 'rxjs';
 import { AppError } from './app-error';
 
 /**
- * Where the auth interceptor gets tokens. core/auth provides it (`provideSession()`); core/http
+ * Where the auth interceptor gets tokens. the session provides it (`provideSession()`); the layer
  * only knows this interface, so the layer has no dependency on a session implementation.
  */
 export interface AccessTokenSource {
