@@ -62,7 +62,12 @@ export function benchConfig() {
       settleCapMs: 60_000,
     },
     /** Lighthouse runs per page (issue 13 asks for 3; medians are reported). */
-    lighthouse: { runs: num('BENCH_LIGHTHOUSE_RUNS', 3) },
+    /** `reportsDir`: a folder to keep each run's full Lighthouse report in (JSON), to read its
+     *  diagnostics; none by default. */
+    lighthouse: {
+      runs: num('BENCH_LIGHTHOUSE_RUNS', 3),
+      reportsDir: process.env['BENCH_LIGHTHOUSE_REPORTS'] || undefined,
+    },
     soak: {
       calls: num('BENCH_SOAK_CALLS', 5000),
       /** The same soak for the naive and axios stacks, as baselines; 0 skips them. */

@@ -190,6 +190,7 @@ async function main(): Promise<void> {
           runs: config.lighthouse.runs,
           chromePath: requireChrome(),
           keelBuild: results.bundle ? build : undefined,
+          reportsDir: config.lighthouse.reportsDir,
           log,
         });
       } catch (error) {

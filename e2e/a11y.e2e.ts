@@ -10,6 +10,26 @@ test('sign-in has no serious or critical accessibility violation', async ({ page
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('sign-in with the keyboard alone: an empty submit names each problem, focus goes to it', async ({
+  page,
+}) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').focus();
+  await page.keyboard.press('Enter');
+  const email = page.getByLabel('Email');
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription('Enter your email.');
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Enter your password.');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.type('demo@keel.dev');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type('keel-demo');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
 /** Each signed-in page, and how to know it has drawn its content. */
 const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
   {

@@ -2,16 +2,24 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { version } from '../package.json';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
-import { loadRuntimeConfig, startSentry } from '@keel/network/observability';
-import { idleAfterLoad } from './app/shared/idle-after-load';
+import { loadRuntimeConfig, sentryBridge, startSentry } from '@keel/network/observability';
+import { idleAfterFirstPage } from './app/shared/idle-after-load';
 
-// Sentry loads after the first page, once the browser is idle: its SDK (about 50 kB) would
-// otherwise compete with the first page for the network (issue 13). Errors raised and calls
-// failed before it arrives are queued and sent then. The DSN comes from public/config.json at
-// run time (no DSN: Sentry stays off).
-idleAfterLoad()
-  .then(() => loadRuntimeConfig())
-  .then((config) => startSentry(config, { release: version, platform: 'web' }))
-  .catch((err: unknown) => console.error('Sentry did not start', err));
+// Sentry loads once the first page has been shown and the browser is idle: its SDK (about
+// 50 kB) would otherwise compete with that page's code and data for the network and the main
+// thread (issue 13). Errors raised and calls failed before it arrives are queued and sent then;
+// an app that fails to start loads it at once and reports why. The DSN comes from
+// public/config.json at run time (no DSN: Sentry stays off).
+const startReporting = () =>
+  loadRuntimeConfig()
+    .then((config) => startSentry(config, { release: version, platform: 'web' }))
+    .catch((err: unknown) => console.error('Sentry did not start', err));
 
-bootstrapApplication(App, appConfig).catch((err: unknown) => console.error(err));
+bootstrapApplication(App, appConfig).then(
+  (app) => idleAfterFirstPage(app).then(startReporting),
+  (err: unknown) => {
+    console.error(err);
+    sentryBridge.use((sdk) => sdk.captureException(err));
+    return startReporting();
+  },
+);

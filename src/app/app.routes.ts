@@ -1,12 +1,15 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard } from '@keel/network/session';
 import { flagGuard } from '@keel/network/flags';
+import { SignInPage } from './features/sign-in/sign-in-page';
 
 export const routes: Routes = [
   {
     path: 'sign-in',
     title: 'Sign in · Keel',
-    loadComponent: () => import('./features/sign-in/sign-in-page').then((m) => m.SignInPage),
+    // In `main`, not lazy: the first page of most visits, so it paints without waiting for a
+    // second download (issue 13; README "First load").
+    component: SignInPage,
   },
   {
     path: '',
