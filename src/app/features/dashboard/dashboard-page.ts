@@ -1,8 +1,8 @@
-import { CurrencyPipe, DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { AsyncPanel } from '../../shared/async-panel';
 import { DashboardRepository } from './dashboard-repository';
+import { CentsPipe, DateTimePipe, NumberPipe } from '../../shared/format';
 
 /**
  * The dashboard: four widgets, each loading its own endpoint at the same time, each with its
@@ -10,7 +10,7 @@ import { DashboardRepository } from './dashboard-repository';
  */
 @Component({
   selector: 'app-dashboard-page',
-  imports: [AsyncPanel, CurrencyPipe, DatePipe, DecimalPipe],
+  imports: [AsyncPanel, CentsPipe, DateTimePipe, NumberPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.scss',

@@ -1,4 +1,3 @@
-import { DecimalPipe, KeyValuePipe, PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,6 +15,7 @@ import { NetworkMetricsStore } from '@keel/network/observability';
 import { CallWaterfall } from './call-waterfall';
 import { DevApiRepository } from './dev-api-repository';
 import { FaultControls } from './fault-controls';
+import { EntriesPipe, NumberPipe, PercentagePipe } from '../../shared/format';
 
 /** The network console: a live waterfall, the layer's counters, and the dev API's faults. */
 @Component({
@@ -25,9 +25,9 @@ import { FaultControls } from './fault-controls';
     FaultControls,
     MatButtonModule,
     MatCardModule,
-    DecimalPipe,
-    PercentPipe,
-    KeyValuePipe,
+    NumberPipe,
+    PercentagePipe,
+    EntriesPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './network-page.html',

@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import type { Order } from './order-schema';
 import { STATUS_LABELS } from './order-status';
 import type { OrderChange } from './orders-repository';
+import { DateTimePipe } from '../../shared/format';
 
 export interface ConflictDialogData {
   /** What the user tried to save. */
@@ -25,7 +25,7 @@ export type ConflictChoice = 'reload' | 'overwrite';
  */
 @Component({
   selector: 'app-conflict-dialog',
-  imports: [MatDialogModule, MatButtonModule, DatePipe],
+  imports: [MatDialogModule, MatButtonModule, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>This order was changed by someone else</h2>
@@ -38,7 +38,7 @@ export type ConflictChoice = 'reload' | 'overwrite';
           While you were editing, a newer version was saved
         }
         @if (data.theirs.updatedAt) {
-          <span>at {{ data.theirs.updatedAt | date: 'medium' }}</span>
+          <span>at {{ data.theirs.updatedAt | dateTime: 'medium' }}</span>
         }
         @if (data.theirs.version !== null) {
           <span> (version {{ data.theirs.version }})</span>

@@ -20,7 +20,7 @@ import { describeError } from '../../shared/describe-error';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import { ErrorState } from '../../shared/error-state';
 import { SkeletonLines } from '../../shared/skeleton-lines';
-import { CentsPipe } from './cents-pipe';
+import { CentsPipe } from '../../shared/format';
 import { CustomersRepository } from './customers-repository';
 import { OrderCreateStore } from './order-create-store';
 import { applyServerErrors, newOrderFrom, orderForm, orderLineForm } from './order-form';

@@ -1,4 +1,3 @@
-import { DatePipe, LowerCasePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,7 +23,7 @@ import { describeError } from '../../shared/describe-error';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import { ErrorState } from '../../shared/error-state';
 import { SkeletonLines } from '../../shared/skeleton-lines';
-import { CentsPipe } from './cents-pipe';
+import { CentsPipe, DateTimePipe } from '../../shared/format';
 import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from './conflict-dialog';
 import { OrderDetailStore, type SaveOutcome } from './order-detail-store';
 import { OrderOutbox, canWaitInOutbox, keptForLaterMessage } from './order-outbox';
@@ -43,8 +42,7 @@ import { describeQueued } from './outbox-panel';
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    DatePipe,
-    LowerCasePipe,
+    DateTimePipe,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

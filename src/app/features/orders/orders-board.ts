@@ -1,14 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CentsPipe } from './cents-pipe';
+import { CentsPipe, DateTimePipe } from '../../shared/format';
 import { ORDER_STATUSES, type Order, type OrderStatus } from './order-schema';
 import { STATUS_LABELS } from './order-status';
 
 /** The new orders view: the current page as cards, one column per status. */
 @Component({
   selector: 'app-orders-board',
-  imports: [RouterLink, DatePipe, CentsPipe],
+  imports: [RouterLink, DateTimePipe, CentsPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="board" data-testid="orders-board">
@@ -29,7 +28,7 @@ import { STATUS_LABELS } from './order-status';
                     <span class="total">{{ order.totalCents | cents: order.currency }}</span>
                     @if (order.createdAt) {
                       <time [attr.datetime]="order.createdAt">{{
-                        order.createdAt | date: 'mediumDate'
+                        order.createdAt | dateTime: 'mediumDate'
                       }}</time>
                     }
                   </a>

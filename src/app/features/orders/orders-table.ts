@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { CentsPipe } from './cents-pipe';
+import { CentsPipe, DateTimePipe } from '../../shared/format';
 import type { Order } from './order-schema';
 import { isSortColumn, NO_SORT, type OrderSort } from './order-sort';
 import { OrderStatusBadge } from './order-status-badge';
@@ -17,7 +16,7 @@ import { OrderStatusBadge } from './order-status-badge';
  */
 @Component({
   selector: 'app-orders-table',
-  imports: [MatTableModule, MatSortModule, RouterLink, DatePipe, CentsPipe, OrderStatusBadge],
+  imports: [MatTableModule, MatSortModule, RouterLink, DateTimePipe, CentsPipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table
@@ -54,7 +53,7 @@ import { OrderStatusBadge } from './order-status-badge';
         <th mat-header-cell *matHeaderCellDef mat-sort-header>Created</th>
         <td mat-cell *matCellDef="let o">
           @if (o.createdAt) {
-            <time [attr.datetime]="o.createdAt">{{ o.createdAt | date: 'medium' }}</time>
+            <time [attr.datetime]="o.createdAt">{{ o.createdAt | dateTime: 'medium' }}</time>
           } @else {
             —
           }
@@ -76,7 +75,7 @@ import { OrderStatusBadge } from './order-status-badge';
           </div>
           @if (o.createdAt) {
             <time class="created" [attr.datetime]="o.createdAt">{{
-              o.createdAt | date: 'medium'
+              o.createdAt | dateTime: 'medium'
             }}</time>
           }
         </li>

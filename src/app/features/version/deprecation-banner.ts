@@ -1,7 +1,7 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { VersionNotices } from './version-notices';
+import { DateTimePipe, IsoDayPipe } from '../../shared/format';
 
 /**
  * Says this app version is deprecated and when it stops working (`Sunset`), until the user
@@ -9,7 +9,7 @@ import { VersionNotices } from './version-notices';
  */
 @Component({
   selector: 'app-deprecation-banner',
-  imports: [MatButtonModule, DatePipe],
+  imports: [MatButtonModule, DateTimePipe, IsoDayPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (notice(); as notice) {
@@ -17,8 +17,8 @@ import { VersionNotices } from './version-notices';
         <p>
           @if (notice.sunsetAt !== null) {
             This version of Keel ({{ appVersion }}) is deprecated and stops working on
-            <time [attr.datetime]="notice.sunsetAt | date: 'yyyy-MM-dd' : 'UTC'">{{
-              notice.sunsetAt | date: 'longDate' : 'UTC'
+            <time [attr.datetime]="notice.sunsetAt | isoDay">{{
+              notice.sunsetAt | dateTime: 'longDate' : 'UTC'
             }}</time>.
           } @else {
             This version of Keel ({{ appVersion }}) is deprecated.
