@@ -68,6 +68,26 @@ const NO_TESTING = {
   message: 'Production code never imports @keel/network/testing: its helpers are for specs.',
 };
 
+// Angular's formatting pipes and functions bring its formatting code and English locale data,
+// which the bundler put into main (it splits by file): the app formats with Intl instead.
+const NO_ANGULAR_FORMATTING = {
+  name: '@angular/common',
+  importNames: [
+    'DatePipe',
+    'DecimalPipe',
+    'CurrencyPipe',
+    'PercentPipe',
+    'KeyValuePipe',
+    'I18nPluralPipe',
+    'formatDate',
+    'formatNumber',
+    'formatCurrency',
+    'formatPercent',
+  ],
+  message:
+    'Format with src/app/shared/format.ts (Intl), not Angular\'s pipes (README "First load").',
+};
+
 /**
  * Files outside stores and repositories that may import a repository (a value import; types
  * from a repository file are fine everywhere). Each says why it needs no store.
@@ -363,7 +383,12 @@ module.exports = defineConfig([
     // in specs only.
     files: ['src/**/*.ts'],
     ignores: TEST_FILES,
-    rules: { 'no-restricted-imports': ['error', { patterns: [...ENTRY_ONLY, NO_TESTING] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [NO_ANGULAR_FORMATTING], patterns: [...ENTRY_ONLY, NO_TESTING] },
+      ],
+    },
   },
   {
     files: TEST_FILES,
@@ -428,6 +453,7 @@ module.exports = defineConfig([
               name: '@angular/common/http',
               message: 'UI code talks to stores and repositories, never to HttpClient.',
             },
+            NO_ANGULAR_FORMATTING,
           ],
           // This config replaces the one above for these files: it keeps its patterns.
           patterns: [...ENTRY_ONLY, NO_TESTING],

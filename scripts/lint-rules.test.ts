@@ -103,6 +103,13 @@ const RULES: {
     compliant: ['testing-deep-import.ok.ts'],
   },
   {
+    what: "the app formats with Intl, not with Angular's pipes",
+    fixture: 'app-uses-angular-formatting.ts',
+    ruleId: 'no-restricted-imports',
+    message: /Format with src\/app\/shared\/format\.ts/,
+    compliant: ['app-uses-angular-formatting.ok.ts'],
+  },
+  {
     what: 'pages use stores; only stores and repositories use repositories',
     fixture: 'page-uses-repository.ts',
     ruleId: 'boundaries/dependencies',
