@@ -3,7 +3,8 @@ import { expect, openPage, signIn, test } from './fixtures';
 test('a forced 500 on one route becomes exactly one Sentry event', async ({ page, devApi }) => {
   await signIn(page);
   await openPage(page, 'Orders');
-  // The SDK loads once the page is idle; from then on the calls carry its header too.
+  // The SDK loads once the page has been left alone for 10 s (SENTRY_QUIET_MS in src/main.ts);
+  // from then on the calls carry its header too.
   await page.waitForFunction(() => '__SENTRY__' in window);
   await devApi.reset();
   await devApi.chaos({ failRate: 1, failStatus: 500, routes: ['GET /api/dashboard/top-products'] });
@@ -91,6 +92,47 @@ test('the Network page shows a retried call with all its attempts after failRate
   await expect(details).toContainText(/trace [0-9a-f]{32}/);
   for (const n of [1, 2, 3]) await expect(attempts.nth(n)).toContainText(/[0-9a-f]{16}/);
   expect((await devApi.stats()).byRoute['GET /api/me']).toBe(3);
+});
+
+test('an error thrown during startup loads Sentry at once and reaches it, however busy the page is', async ({
+  page,
+  devApi,
+  consoleErrors,
+}) => {
+  const message = 'keel-e2e startup failure';
+  // An uncaught error once the app has drawn its first page, as a bug in startup code would throw.
+  await page.addInitScript((text) => {
+    const check = () => {
+      if (document.querySelector('app-sign-in-page'))
+        setTimeout(() => {
+          throw new Error(text);
+        });
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, message);
+  await page.goto('/sign-in');
+  // Someone keeps using the page, so the quiet period after which the SDK loads anyway never
+  // passes: only the error itself can bring it.
+  const using = setInterval(() => void page.keyboard.press('Shift').catch(() => undefined), 1_000);
+  try {
+    await expect
+      .poll(
+        async () =>
+          (await devApi.sentryEvents()).filter((e) => JSON.stringify(e.event).includes(message))
+            .length,
+      )
+      .toBe(1);
+  } finally {
+    clearInterval(using);
+  }
+  // The error was logged as well; it is this test's own, not a failure of the page.
+  expect(consoleErrors.some((text) => text.includes(message))).toBe(true);
+  consoleErrors.splice(
+    0,
+    consoleErrors.length,
+    ...consoleErrors.filter((t) => !t.includes(message)),
+  );
 });
 
 /** Partial match on an object's keys (the SDK adds tags of its own). */

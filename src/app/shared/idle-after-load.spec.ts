@@ -1,7 +1,12 @@
 import type { ApplicationRef } from '@angular/core';
 import { NavigationEnd, NavigationStart, Router, type Event } from '@angular/router';
 import { Subject } from 'rxjs';
-import { FIRST_PAGE_SETTLE_CAP_MS, idleAfterFirstPage, idleAfterLoad } from './idle-after-load';
+import {
+  FIRST_PAGE_SETTLE_CAP_MS,
+  idleAfterFirstPage,
+  idleAfterLoad,
+  quietFor,
+} from './idle-after-load';
 
 /** A window whose `load` event and idle callback the test fires. */
 function fakeWindow(readyState: DocumentReadyState, idle: boolean) {
@@ -119,4 +124,77 @@ describe('idleAfterFirstPage', () => {
     await turn();
     expect(fake.idleCallbacks.length).toBe(1);
   });
+});
+
+describe('quietFor', () => {
+  /** A window whose timers, input events and idle callbacks the test drives. */
+  function inputWindow() {
+    const listeners = new Map<string, Set<() => void>>();
+    let timers = new Map<number, [() => void, number]>();
+    let nextId = 1;
+    const idleCallbacks: (() => void)[] = [];
+    const window = {
+      addEventListener: (type: string, listener: () => void, options: AddEventListenerOptions) => {
+        expect(options).toEqual({ capture: true, passive: true });
+        if (!listeners.has(type)) listeners.set(type, new Set());
+        listeners.get(type)?.add(listener);
+      },
+      removeEventListener: (type: string, listener: () => void, capture: boolean) => {
+        expect(capture).toBeTrue();
+        listeners.get(type)?.delete(listener);
+      },
+      setTimeout: (callback: () => void, ms: number) => {
+        timers.set(nextId, [callback, ms]);
+        return nextId++;
+      },
+      clearTimeout: (id: number) => timers.delete(id),
+      requestIdleCallback: (callback: () => void) => idleCallbacks.push(callback),
+    };
+    return {
+      window: window as unknown as Window,
+      input: (type: string) => listeners.get(type)?.forEach((l) => l()),
+      listening: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+      pending: () => [...timers.values()].map(([, ms]) => ms),
+      timerIds: () => [...timers.keys()],
+      fire: () => {
+        const due = [...timers.values()];
+        timers = new Map();
+        due.forEach(([callback]) => callback());
+      },
+      idleCallbacks,
+    };
+  }
+
+  it('waits until nobody has used the page for the time given, then for the browser to be idle', async () => {
+    const fake = inputWindow();
+    let done = false;
+    void quietFor(10_000, fake.window).then(() => (done = true));
+    expect(fake.pending()).toEqual([10_000]);
+    expect(fake.listening()).toBe(4);
+    fake.fire();
+    await turn();
+    expect(done).toBeFalse();
+    expect(fake.listening()).withContext('stops listening once quiet').toBe(0);
+    fake.idleCallbacks.forEach((c) => c());
+    await turn();
+    expect(done).toBeTrue();
+  });
+
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
+    it(`starts the wait again on ${type}`, async () => {
+      const fake = inputWindow();
+      void quietFor(10_000, fake.window);
+      const [first] = fake.timerIds();
+      fake.input(type);
+      expect(fake.pending()).withContext('the old timer is cleared').toEqual([10_000]);
+      const [second] = fake.timerIds();
+      expect(second).withContext('a new wait').not.toBe(first);
+      fake.input('mousemove');
+      expect(fake.timerIds())
+        .withContext('moving the mouse is not using the page')
+        .toEqual([second]);
+      fake.fire();
+      await turn();
+      expect(fake.idleCallbacks.length).toBe(1);
+    });
 });

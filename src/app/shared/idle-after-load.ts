@@ -59,6 +59,30 @@ export function idleAfterFirstPage(
   return Promise.all([loaded(window), settled]).then(() => idle(window));
 }
 
+/** The events that say a person is using the page. */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/**
+ * Resolves once nobody has used the page (no pointer, key, wheel or touch input) for `ms`, and
+ * then the browser is idle: for work that must not land in the middle of what a person does.
+ */
+export function quietFor(ms: number, window: Window = globalThis.window): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let timer = 0;
+    const arm = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(done, ms);
+    };
+    const done = () => {
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, arm, true);
+      resolve();
+    };
+    for (const type of INPUT_EVENTS)
+      window.addEventListener(type, arm, { capture: true, passive: true });
+    arm();
+  }).then(() => idle(window));
+}
+
 function loaded(window: Window): Promise<void> {
   return window.document.readyState === 'complete'
     ? Promise.resolve()

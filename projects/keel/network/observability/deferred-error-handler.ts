@@ -17,6 +17,6 @@ export class DeferredSentryErrorHandler implements ErrorHandler {
   handleError(error: unknown): void {
     console.error(error);
     if (this.sentry) this.sentry.handleError(error);
-    else sentryBridge.use(() => this.sentry?.handleError(error));
+    else sentryBridge.report(() => this.sentry?.handleError(error));
   }
 }

@@ -26,14 +26,17 @@ export interface SentryClient {
   }): void;
 }
 
-/** @default the real SDK through the bridge (queued until it loads; a no-op without a DSN) */
+/**
+ * @default the real SDK through the bridge (queued until it loads; a no-op without a DSN). An
+ * event to send asks for the SDK at once (`SentryBridge.needed`); a breadcrumb waits.
+ */
 export const SENTRY_CLIENT = new InjectionToken<SentryClient>('SENTRY_CLIENT', {
   providedIn: 'root',
   factory: () => ({
     captureException: (error, context) =>
-      sentryBridge.use((sdk) => sdk.captureException(error, context)),
+      sentryBridge.report((sdk) => sdk.captureException(error, context)),
     captureMessage: (message, level, tags) =>
-      sentryBridge.use((sdk) => sdk.captureMessage(message, { level, tags })),
+      sentryBridge.report((sdk) => sdk.captureMessage(message, { level, tags })),
     addBreadcrumb: (breadcrumb) => sentryBridge.use((sdk) => sdk.addBreadcrumb(breadcrumb)),
   }),
 });
