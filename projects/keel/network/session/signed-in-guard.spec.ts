@@ -73,6 +73,10 @@ describe('signedInGuard', () => {
         return Promise.resolve(class {});
       },
       children: [
+        // Skipped: a matcher decides for itself (the path beside it is never read), and a
+        // route without a path has nothing to compare.
+        page('orders', { matcher: () => null }),
+        { loadComponent: () => Promise.resolve(class {}).finally(() => loaded.push('no path')) },
         { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
         page('dashboard'),
         page('orders'),
@@ -105,6 +109,16 @@ describe('signedInGuard', () => {
       await match('/orders/new', shell());
       await match('/', shell());
       expect(loaded).toEqual(['shell', 'orders', 'shell', 'orders/new', 'shell', 'dashboard']);
+    });
+
+    it('loads no child for an absolute redirect, which names no child of this route', async () => {
+      const route = shell();
+      route.children = [
+        { path: '', pathMatch: 'full', redirectTo: '/dashboard' },
+        ...(route.children ?? []).slice(3),
+      ];
+      await match('/', route);
+      expect(loaded).toEqual(['shell']);
     });
 
     it('does not load a child that has guards of its own, nor one the URL does not name', async () => {
@@ -149,13 +163,21 @@ describe('signedInGuard', () => {
         ],
       };
       const unhandled = jasmine.createSpy('unhandledrejection');
+      const uncaught = jasmine
+        .createSpy('error')
+        .and.callFake((event: ErrorEvent) => event.preventDefault());
       window.addEventListener('unhandledrejection', unhandled);
+      window.addEventListener('error', uncaught);
       expect(await match('/orders', route)).toBeTrue();
       expect(await match('/broken', route)).toBeTrue();
-      await new Promise((resolve) => setTimeout(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1));
       window.removeEventListener('unhandledrejection', unhandled);
+      window.removeEventListener('error', uncaught);
       expect(seen).toEqual(['shell', 'orders', 'shell', 'broken']);
       expect(unhandled).not.toHaveBeenCalled();
+      expect(uncaught)
+        .withContext('an Observable loader’s error is handled')
+        .not.toHaveBeenCalled();
     });
   });
 });

@@ -28,12 +28,15 @@ export const signedInGuard: CanMatchFn = async (route, segments: UrlSegment[]) =
 /** Starts loading `route`'s component and that of the child `segments` name, if any. */
 function loadPageCode(route: Route, segments: UrlSegment[]): void {
   load(route);
+  // Stryker disable next-line ArrayDeclaration: any stand-in for no children holds no route, so it matches nothing and nothing more is loaded
+  const children = route.children ?? [];
   const paths = segments.map((s) => s.path);
-  let child = route.children?.find((c) => matches(c, paths));
-  // An empty URL that redirects (`'' → 'dashboard'`): the page it redirects to.
+  let child = children.find((c) => matches(c, paths));
+  // An empty URL that redirects (`'' → 'dashboard'`): the page it redirects to. (An absolute
+  // redirect, `'/dashboard'`, names no child: nothing more is loaded early.)
   if (child && typeof child.redirectTo === 'string') {
-    const target = child.redirectTo.split('/').filter(Boolean);
-    child = route.children?.find((c) => matches(c, target));
+    const target = child.redirectTo.split('/');
+    child = children.find((c) => matches(c, target));
   }
   if (child && !child.canMatch?.length && !child.canActivate?.length) load(child);
 }
