@@ -34,6 +34,12 @@ export interface LighthousePage {
   median: Omit<LighthouseRun, 'finalUrl'>;
   /** The biggest diagnostics of the median-performance run, as Lighthouse words them. */
   diagnostics: string[];
+  /**
+   * The long tasks (over 50 ms) of the median-performance run, in simulated time at 4× CPU, each
+   * with the script Lighthouse charges it to (`/` paths; "Unattributable" as it says). Absent in
+   * runs recorded before it was kept.
+   */
+  longTasks?: { script: string; startMs: number; durationMs: number }[];
 }
 
 export interface LighthouseResult {
@@ -221,6 +227,7 @@ export async function measureLighthouse(options: {
         runs: measured.map((m) => m.run),
         median: med,
         diagnostics: diagnosticsOf(typical),
+        longTasks: longTasksOf(typical, origin),
       });
     }
     await browser.disconnect();
@@ -231,6 +238,20 @@ export async function measureLighthouse(options: {
     await api.stop();
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** The `long-tasks` audit's tasks over 50 ms, in the order they ran. */
+function longTasksOf(lhr: Lhr, origin: string): LighthousePage['longTasks'] {
+  const audit = lhr.audits['long-tasks'] as
+    { details?: { items?: { url?: string; startTime?: number; duration?: number }[] } } | undefined;
+  return (audit?.details?.items ?? [])
+    .filter((task) => (task.duration ?? 0) > 50)
+    .map((task) => ({
+      script: (task.url ?? '?').replace(origin, ''),
+      startMs: Math.round(task.startTime ?? 0),
+      durationMs: Math.round(task.duration ?? 0),
+    }))
+    .sort((a, b) => a.startMs - b.startMs);
 }
 
 /** The opportunities and diagnostics that did not pass, biggest saving first. */

@@ -79,6 +79,29 @@ function why(row: SummaryRow, r: BenchResults): string {
     if (keel.problems.length) misses.push(`checks found: ${keel.problems.slice(0, 5).join('; ')}`);
     return `${misses.join('; ')}.`;
   }
+  if (row.figure.startsWith('Lighthouse mobile') && r.lighthouse) {
+    const pages = r.lighthouse.pages;
+    const page = pages.find((p) => p.app === 'keel' && row.figure.includes(`Keel ${p.page}:`));
+    const empty = pages.find((p) => p.app === 'empty');
+    if (!page) return '';
+    const metric = row.figure.endsWith('LCP')
+      ? 'lcpMs'
+      : row.figure.endsWith('TBT')
+        ? 'tbtMs'
+        : row.figure.endsWith('performance')
+          ? 'performance'
+          : null;
+    if (!metric) return '';
+    const show = (v: number) => (metric === 'performance' ? v.toFixed(2) : ms(v));
+    const runs = (p: typeof page) => p.runs.map((run) => show(run[metric])).join(', ');
+    const tasks = page.longTasks?.length
+      ? ` Long tasks of its median run (simulated, 4× CPU): ${page.longTasks.map((t) => `${t.script} ${t.durationMs} ms`).join(', ')}.`
+      : '';
+    return `Its runs: ${runs(page)}${empty ? `; the empty app's: ${runs(empty)}` : ''}.${metric === 'lcpMs' || metric === 'tbtMs' ? tasks : ''} README "Benchmarks" says what moved these figures and what is left.`;
+  }
+  if (row.figure.startsWith('initial JS')) {
+    return 'Section (e) lists the biggest contributors; README "Benchmarks" says what is in `main` and why.';
+  }
   if (row.figure.startsWith('outage')) {
     return 'The retry budget and the breaker should hold a full outage near 1×; a higher figure means retries or probes outran them, see the outage table.';
   }
