@@ -3,7 +3,7 @@ import {
   HttpContextToken,
   type HttpEvent,
   type HttpHandlerFn,
-  type HttpHeaders,
+  HttpHeaders,
   type HttpRequest,
 } from '@angular/common/http';
 import type { Observable } from 'rxjs';
@@ -247,7 +247,7 @@ export class CallPlan implements CallFacts {
     // reportProgress makes the fetch backend say when the answer's headers are in (the moment
     // the dispatcher frees the connection); the dispatcher drops the progress events again for
     // a caller that did not ask for them.
-    return req.clone({ setHeaders: headers, reportProgress: true });
+    return req.clone({ headers: merged(req.headers, headers), reportProgress: true });
   }
 
   beginAttempt(now: number, sent: HttpHeaders): Attempt {
@@ -267,6 +267,21 @@ export class CallPlan implements CallFacts {
   remainingMs(): number {
     return this.deadlineAt - this.layer.clock.now();
   }
+}
+
+/**
+ * The caller's headers with `mine` set over them, as `clone({ setHeaders })` sets them (a name
+ * of mine replaces the caller's whatever its case, which keeps the caller's spelling), but in
+ * one `HttpHeaders`: `setHeaders` makes one per header (each with two Maps), and the profile of
+ * a call put that among its costliest steps.
+ */
+function merged(caller: HttpHeaders, mine: Record<string, string>): HttpHeaders {
+  const names = caller.keys();
+  if (!names.length) return new HttpHeaders(mine);
+  // No prototype, so that no header name, not even `__proto__`, is anything but a name here.
+  const all: Record<string, string | string[]> = Object.create(null);
+  for (const name of names) all[name] = caller.getAll(name) ?? [];
+  return new HttpHeaders(Object.assign(all, mine));
 }
 
 /** Internal: the plan of the logical call a request belongs to. */

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '@angular/common/http';
+import type { HttpContext, HttpContextToken, HttpRequest } from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import { ApiVersionSignals } from './api-version-signals';
@@ -23,7 +23,7 @@ import { BACKGROUND, STREAMING } from './observability-interceptor';
 import { originOf, originSet, resolveUrl } from './origin';
 import { OriginDispatcher } from './origin-dispatcher';
 import { OriginHealth } from './origin-health';
-import { newRequestId, traceIdOf } from './request-id';
+import { newRequestId, newTraceId, uuidOf } from './request-id';
 import { IDEMPOTENCY_KEY, RETRY, RETRY_RANDOM } from './retry-interceptor';
 
 /**
@@ -60,9 +60,9 @@ export class CallPlanner implements PlanLayer {
     // 'unknown' is no origin a URL can have, so it is never on the allow-list.
     const { origin = 'unknown', path } = resolveUrl(req.url, this.base, this.baseOrigin);
     const allowListed = this.allowed.has(origin);
-    const retry = context.get(RETRY);
-    const streaming = context.get(STREAMING);
-    const requestId = newRequestId();
+    const retry = read(context, RETRY);
+    const streaming = read(context, STREAMING);
+    const traceId = newTraceId();
     return new CallPlan(this, {
       method,
       url: req.urlWithParams,
@@ -70,13 +70,13 @@ export class CallPlanner implements PlanLayer {
       path,
       allowListed,
       authPath: this.isAuthPath(path),
-      authenticated: allowListed && !context.get(SKIP_AUTH),
-      requestId,
-      traceId: traceIdOf(requestId),
+      authenticated: allowListed && !read(context, SKIP_AUTH),
+      requestId: uuidOf(traceId),
+      traceId,
       startedAt: now,
-      deadlineAt: now + (context.get(DEADLINE) ?? this.deadlineMs),
-      attemptTimeoutMs: context.get(ATTEMPT_TIMEOUT) ?? this.attemptTimeoutMs,
-      background: streaming || context.get(BACKGROUND),
+      deadlineAt: now + (read(context, DEADLINE) ?? this.deadlineMs),
+      attemptTimeoutMs: read(context, ATTEMPT_TIMEOUT) ?? this.attemptTimeoutMs,
+      background: streaming || read(context, BACKGROUND),
       streaming,
       // A stream is never retried by the layer: its owner reconnects (README, "STREAMING").
       retry:
@@ -93,11 +93,20 @@ export class CallPlanner implements PlanLayer {
 
 /** The call's key: an `Idempotency-Key` header the caller set wins over `IDEMPOTENCY_KEY`. */
 function idempotencyKey(req: HttpRequest<unknown>): string | null {
-  const key = req.context.get(IDEMPOTENCY_KEY);
   // Only writes can be keyed; reading the caller's headers costs, so reads skip it.
   if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const key = read(req.context, IDEMPOTENCY_KEY);
   const header = req.headers.get('Idempotency-Key');
   if (header) return header;
   if (!key) return null;
   return key === 'auto' ? newRequestId() : key;
+}
+
+/**
+ * A token's value in the caller's context. `HttpContext.get` writes the default of a token it
+ * does not hold into the context; read this way the context stays as the caller made it, and
+ * the plan's copy of it (`withPlan`) has only the caller's own entries to copy.
+ */
+function read<T>(context: HttpContext, token: HttpContextToken<T>): T {
+  return context.has(token) ? context.get(token) : token.defaultValue();
 }

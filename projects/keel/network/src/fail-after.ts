@@ -20,14 +20,10 @@ export function failAfter<T>(
       const timer = clock.timer(ms).subscribe(fire);
       cancel = () => timer.unsubscribe();
     }
-    const inner = source.subscribe({
-      next: (value) => subscriber.next(value),
-      error: (err: unknown) => subscriber.error(err),
-      complete: () => subscriber.complete(),
-    });
-    return () => {
-      cancel();
-      inner.unsubscribe();
-    };
+    // The source writes to our subscriber itself (as `defer` does), and its teardown is added
+    // to ours: no relaying subscriber per call. The timer is cancelled after the source has been
+    // unsubscribed, however the call ends.
+    source.subscribe(subscriber);
+    return cancel;
   });
 }

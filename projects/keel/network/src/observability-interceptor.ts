@@ -124,18 +124,20 @@ function recordOf(
   status: number,
   errorKind: AppErrorKind | undefined,
 ): NetworkCallRecord {
-  return {
+  // Written field by field: spreading optional parts into an object literal cost ~1 µs a call.
+  const record: { -readonly [K in keyof NetworkCallRecord]: NetworkCallRecord[K] } = {
     requestId: plan.requestId,
-    ...(plan.allowListed ? { traceId: plan.traceId } : {}),
     method: plan.method,
     url: redactUrl(plan.url),
     startedAt: plan.startedAt,
     durationMs: plan.layer.clock.now() - plan.startedAt,
     status,
     outcome,
-    ...(errorKind ? { errorKind } : {}),
     background: plan.background,
     attempts: plan.attempts,
     waits: plan.waits,
   };
+  if (plan.allowListed) record.traceId = plan.traceId;
+  if (errorKind) record.errorKind = errorKind;
+  return record;
 }

@@ -62,7 +62,7 @@ class Lane {
       this.heads[p] = head;
       // Consumed entries are dropped now and then, not one by one (shift() on an array is O(n)).
       // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator,BlockStatement: when consumed entries are dropped only changes memory and time, as shift() skips every entry that is not queued wherever its head is
-      if (head === queue.length || (head > 256 && head * 2 > queue.length)) {
+      if (head > 0 && (head === queue.length || (head > 256 && head * 2 > queue.length))) {
         // Stryker disable next-line MethodExpression: keeping consumed entries only costs memory and time, as shift() skips every entry that is not queued
         this.queues[p] = queue.slice(head);
         this.heads[p] = 0;
@@ -142,8 +142,15 @@ export class OriginDispatcher {
         inner: null,
       };
       const lane = this.lane(plan.origin);
-      lane.push(entry);
-      this.pump(lane);
+      // The common case, sent at once: nothing waits in its lane, a slot is free, no refresh
+      // holds it, and no pump is running (whose loop would send it in order).
+      if (!this.pumping && lane.queued === 0 && lane.inFlight < this.limit && !this.holds(entry)) {
+        lane.queued++;
+        this.send(lane, entry);
+      } else {
+        lane.push(entry);
+        this.pump(lane);
+      }
       return () => this.cancel(lane, entry);
     });
   }
@@ -184,10 +191,16 @@ export class OriginDispatcher {
     while (lane.inFlight < this.limit) {
       const entry = lane.shift();
       if (!entry) break;
-      const refresh = entry.plan.tokens?.refreshInFlight?.();
-      if (refresh && !this.settled.has(refresh)) this.hold(lane, entry, refresh);
+      const refresh = this.holds(entry);
+      if (refresh) this.hold(lane, entry, refresh);
       else this.send(lane, entry);
     }
+  }
+
+  /** The refresh `entry` must wait for (it carries a token, and one is being refreshed), if any. */
+  private holds(entry: Entry): Observable<unknown> | null {
+    const refresh = entry.plan.tokens?.refreshInFlight?.();
+    return refresh && !this.settled.has(refresh) ? refresh : null;
   }
 
   private hold(lane: Lane, entry: Entry, refresh: Observable<unknown>): void {
@@ -227,7 +240,7 @@ export class OriginDispatcher {
       if (entry.slot) {
         entry.slot = false;
         lane.inFlight--;
-        this.pump(lane);
+        if (lane.queued) this.pump(lane);
       }
     };
     const inner = entry.next(stamped).subscribe({

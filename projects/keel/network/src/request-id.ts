@@ -21,6 +21,16 @@ function take(n: number): number {
  * (a profile of the chain put it at 7.6 µs), more than the rest of correlation put together.
  */
 export function newRequestId(): string {
+  return uuidOf(newTraceId());
+}
+
+/**
+ * A call's W3C trace id (32 lower-case hex digits) with the version and variant bits of a UUID
+ * v4, so that `uuidOf` makes its request id: the call plan draws one value for both names of
+ * the call instead of taking the dashes out of a UUID again (a regular expression per call).
+ * Never all zeros (its version digit is 4); its last 7 bytes are random, as Trace Context asks.
+ */
+export function newTraceId(): string {
   const b = pool;
   const o = take(16);
   const h = HEX;
@@ -29,16 +39,12 @@ export function newRequestId(): string {
     h[b[o + 1]] +
     h[b[o + 2]] +
     h[b[o + 3]] +
-    '-' +
     h[b[o + 4]] +
     h[b[o + 5]] +
-    '-' +
     h[(b[o + 6] & 0x0f) | 0x40] +
     h[b[o + 7]] +
-    '-' +
     h[(b[o + 8] & 0x3f) | 0x80] +
     h[b[o + 9]] +
-    '-' +
     h[b[o + 10]] +
     h[b[o + 11]] +
     h[b[o + 12]] +
@@ -48,11 +54,25 @@ export function newRequestId(): string {
   );
 }
 
+/** The UUID spelling (8-4-4-4-12) of a trace id made by `newTraceId`. */
+export function uuidOf(traceId: string): string {
+  return (
+    traceId.slice(0, 8) +
+    '-' +
+    traceId.slice(8, 12) +
+    '-' +
+    traceId.slice(12, 16) +
+    '-' +
+    traceId.slice(16, 20) +
+    '-' +
+    traceId.slice(20)
+  );
+}
+
 /**
- * The W3C Trace Context trace id of a call (32 lower-case hex digits): its request id without
- * the dashes, so one random value names the call in `X-Request-Id`, in `traceparent` and in the
- * server's log. A v4 UUID is never all zeros (its version digit is 4), and its last 7 bytes are
- * random, as Trace Context asks of a trace id.
+ * The W3C Trace Context trace id of a request id (32 lower-case hex digits): the request id
+ * without the dashes, so one random value names the call in `X-Request-Id`, in `traceparent`
+ * and in the server's log (`AppError.traceId` reads it this way).
  */
 export function traceIdOf(requestId: string): string {
   return requestId.replace(/-/g, '');
