@@ -77,8 +77,6 @@ async function main(): Promise<void> {
       browser = await CdpBrowser.launch();
       results.machine.chromium = await browser.version();
       const page = await browser.newPage(`${server.origin}${HARNESS_BASE}index.html`);
-      const pageErrors: string[] = [];
-      page.onError((error) => pageErrors.push(error));
       await page.waitFor(`'keelBench' in window`);
       // A slow device: Chrome DevTools Protocol's CPU throttling (DevTools' "low-end mobile" is 4×).
       const throttled = async <T>(task: () => Promise<T>): Promise<T> => {
@@ -164,7 +162,6 @@ async function main(): Promise<void> {
           results.soak.push(await bench('soak', { ...soak, stack, calls }));
         }
       }
-      results.pageErrors = pageErrors;
       results.pageCounters = await bench('counters', undefined as never);
     } finally {
       await browser?.close();

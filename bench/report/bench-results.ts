@@ -36,6 +36,5 @@ export interface BenchResults {
   bundleError?: string;
   lighthouse?: LighthouseResult;
   lighthouseError?: string;
-  pageErrors?: string[];
   pageCounters?: unknown;
 }

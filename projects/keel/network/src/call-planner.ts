@@ -1,6 +1,6 @@
 import type { HttpContext, HttpContextToken, HttpRequest } from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, Injector, type ProviderToken, inject } from '@angular/core';
 import { ApiVersionSignals } from './api-version-signals';
 import { ATTEMPT_TIMEOUT } from './attempt-timeout-interceptor';
 import { ACCESS_TOKEN_SOURCE } from './access-token-source';
@@ -53,6 +53,8 @@ export class CallPlanner implements PlanLayer {
   private readonly deadlineMs = inject(DEFAULT_DEADLINE_MS);
   private readonly attemptTimeoutMs = inject(DEFAULT_ATTEMPT_TIMEOUT_MS);
   private readonly policy = inject(RETRY_POLICY);
+  private readonly injector = inject(Injector);
+  private readonly resolved = new Map<ProviderToken<unknown>, unknown>();
 
   plan(req: HttpRequest<unknown>): CallPlan {
     const { context, method } = req;
@@ -83,6 +85,11 @@ export class CallPlanner implements PlanLayer {
         streaming || retry === 'none' ? null : retry ? { ...this.policy, ...retry } : this.policy,
       idempotencyKey: idempotencyKey(req),
     });
+  }
+
+  resolve<T>(token: ProviderToken<T>): T {
+    if (!this.resolved.has(token)) this.resolved.set(token, this.injector.get(token));
+    return this.resolved.get(token) as T;
   }
 
   private isAuthPath(path: string): boolean {

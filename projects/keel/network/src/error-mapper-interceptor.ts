@@ -41,7 +41,6 @@ export const NETWORK_ERROR_REPORTER = new InjectionToken<NetworkErrorReporter>(
  */
 export const errorMapperInterceptor: HttpInterceptorFn = (req, next) => {
   const planner = inject(CallPlanner);
-  const reporter = inject(NETWORK_ERROR_REPORTER);
   const plan = planner.plan(req);
   const { clock } = planner;
   return next(withPlan(req, plan)).pipe(
@@ -54,7 +53,7 @@ export const errorMapperInterceptor: HttpInterceptorFn = (req, next) => {
       // A 304 answers a conditional GET (the caller sent If-None-Match and handles it): no report.
       if (appError.status !== 304) {
         const spanId = plan.attempts.at(-1)?.spanId;
-        reporter.report(appError, {
+        planner.resolve(NETWORK_ERROR_REPORTER).report(appError, {
           method: plan.method,
           url: redactUrl(plan.url),
           ...(spanId ? { trace: { traceId: plan.traceId, spanId } } : {}),

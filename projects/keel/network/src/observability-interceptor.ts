@@ -4,7 +4,7 @@ import {
   HttpEventType,
   type HttpInterceptorFn,
 } from '@angular/common/http';
-import { Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
+import { Injectable, InjectionToken, computed, signal } from '@angular/core';
 import { Observable } from 'rxjs';
 import { type AppErrorKind, isAppError } from './app-error';
 import { type AttemptRecord, type CallPlan, type WaitRecord, planOf } from './call-plan';
@@ -79,8 +79,8 @@ export class NetworkActivity {
 export const observabilityInterceptor: HttpInterceptorFn = (req, next) => {
   const plan = planOf(req, 'observability');
   if (!plan) return next(req);
-  const sink = inject(NETWORK_CALL_SINK);
-  const activity = inject(NetworkActivity);
+  const sink = plan.layer.resolve(NETWORK_CALL_SINK);
+  const activity = plan.layer.resolve(NetworkActivity);
   const { background } = plan;
 
   return new Observable<HttpEvent<unknown>>((subscriber) => {
