@@ -1,4 +1,4 @@
-import { HttpContext, HttpRequest } from '@angular/common/http';
+import { HttpContext, HttpHeaders, HttpRequest } from '@angular/common/http';
 import { planOf } from './call-plan';
 import { DEADLINE } from './deadline-interceptor';
 import { STREAMING } from './observability-interceptor';
@@ -50,6 +50,35 @@ describe('the call plan, through the chain', () => {
     );
     chain.backend.expectOne('/api/orders').flush({});
     expect(chain.records[0].attempts[0].headers?.['Accept']).toBe('application/json, text/plain');
+  });
+
+  it("replaces a caller's header that has the name of one of Keel's, whatever its case", () => {
+    chain = chainTestBed();
+    const headers = new HttpHeaders({ 'x-request-id': 'mine', 'X-Custom': 'kept' });
+    collect(chain.http.get('/api/orders', { headers }));
+    const sent = chain.backend.expectOne('/api/orders');
+    sent.flush({});
+    expect(sent.request.headers.getAll('X-Request-Id')).toEqual([chain.records[0].requestId]);
+    expect(sent.request.headers.get('X-Custom')).toBe('kept');
+    expect(sent.request.headers.get('X-Attempt')).toBe('1');
+  });
+
+  it('keeps every header the caller set, even one named __proto__', () => {
+    chain = chainTestBed();
+    const headers = new HttpHeaders().set('__proto__', 'odd').set('X-Custom', 'kept');
+    collect(chain.http.get('/api/orders', { headers }));
+    const sent = chain.backend.expectOne('/api/orders');
+    sent.flush({});
+    expect(sent.request.headers.get('__proto__')).toBe('odd');
+    expect(sent.request.headers.get('X-Custom')).toBe('kept');
+  });
+
+  it("leaves the caller's context as it was: the layer's defaults are not written into it", () => {
+    chain = chainTestBed();
+    const context = new HttpContext();
+    collect(chain.http.get('/api/orders', { context }));
+    chain.backend.expectOne('/api/orders').flush({});
+    expect([...context.keys()]).toEqual([]);
   });
 
   it('records a call that carries no token as first trips, not replays', () => {

@@ -470,6 +470,25 @@ describe('the dispatcher (through the chain)', () => {
       expect(inFlight()).toEqual({ origin: location.origin, inFlight: 0, queued: 0 });
     });
 
+    it('puts a call made while the queue is being sent behind the calls already waiting', () => {
+      collect(http.get('/api/busy'));
+      // Sent when busy is answered, fails at once, and its handler makes a new call right then.
+      const failing = http.get('/api/at-once/fail', {
+        context: new HttpContext().set(RETRY, 'none'),
+      });
+      collect(failing.pipe(catchError(() => http.get('/api/made-then'))));
+      collect(http.get('/api/waiting'));
+      backend.expectOne('/api/busy').flush({});
+      const order: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const pending = backend.match(() => true);
+        expect(pending.length).toBe(1);
+        order.push(pending[0].request.url);
+        pending[0].flush({});
+      }
+      expect(order).toEqual(['/api/waiting', '/api/made-then']);
+    });
+
     it('fills a slot another origin frees while a call is being sent', () => {
       collect(http.get('/api/busy'));
       // The call answered at once with a failure ends the call joined to it, on another origin.

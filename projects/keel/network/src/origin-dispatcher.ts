@@ -142,9 +142,9 @@ export class OriginDispatcher {
         inner: null,
       };
       const lane = this.lane(plan.origin);
-      // The common case, sent at once: nothing waits in its lane, a slot is free, no refresh
-      // holds it, and no pump is running (whose loop would send it in order).
-      if (!this.pumping && lane.queued === 0 && lane.inFlight < this.limit && !this.holds(entry)) {
+      // The common case, sent at once: nothing waits in its lane (so no order to keep), a slot
+      // is free, and no refresh holds it. Otherwise it queues, and the pump decides.
+      if (lane.queued === 0 && lane.inFlight < this.limit && !this.holds(entry)) {
         lane.queued++;
         this.send(lane, entry);
       } else {
