@@ -138,6 +138,7 @@ function recordOf(
     waits: plan.waits,
   };
   if (plan.allowListed) record.traceId = plan.traceId;
+  // Stryker disable next-line ConditionalExpression: an answered call's errorKind reads undefined either way (only `in` could tell)
   if (errorKind) record.errorKind = errorKind;
   return record;
 }

@@ -16,7 +16,17 @@ import {
   type TestRequest,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { EMPTY, catchError, concat, forkJoin, of, take, throwError } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  type Subscriber,
+  catchError,
+  concat,
+  forkJoin,
+  of,
+  take,
+  throwError,
+} from 'rxjs';
 import { ACCESS_TOKEN_SOURCE, type AccessTokenSource } from './access-token-source';
 import { SKIP_AUTH } from './auth-interceptor';
 import { DEADLINE } from './deadline-interceptor';
@@ -429,6 +439,48 @@ describe('the dispatcher (through the chain)', () => {
       backend.expectOne('https://cdn.example.com/x.json').flush({});
       source.finishRefresh('new');
       backend.expectOne('/api/a').flush({});
+    });
+  });
+
+  describe('with a source that hands out its refresh before a 401 and after it settled', () => {
+    let finish: () => void;
+
+    beforeEach(() => {
+      const waiting: Subscriber<string>[] = [];
+      let token = 'old';
+      let settled = false;
+      // Completes the subscribers it has when finished; one that comes later waits forever.
+      const refresh = new Observable<string>((subscriber) => {
+        if (!settled) waiting.push(subscriber);
+      });
+      finish = () => {
+        token = 'new';
+        settled = true;
+        for (const subscriber of waiting) {
+          subscriber.next(token);
+          subscriber.complete();
+        }
+      };
+      const source: AccessTokenSource = {
+        current: () => token,
+        refreshAfter: () => refresh,
+        refreshInFlight: () => refresh,
+      };
+      setUp({ maxConcurrentPerOrigin: 2 }, () => source);
+    });
+
+    it('holds a call made with a free slot while the refresh runs, and sends it once settled', () => {
+      const first = collect(http.get('/api/first'));
+      backend.expectNone('/api/first');
+      finish();
+      const sent = backend.expectOne('/api/first');
+      expect(sent.request.headers.get('Authorization')).toBe('Bearer new');
+      sent.flush({ ok: 1 });
+      expect(first.value).toEqual({ ok: 1 });
+      // The source still hands out the refresh that has settled: nothing waits for it again.
+      const later = collect(http.get('/api/later'));
+      backend.expectOne('/api/later').flush({ ok: 2 });
+      expect(later.value).toEqual({ ok: 2 });
     });
   });
 
