@@ -31,7 +31,10 @@ function why(row: SummaryRow, r: BenchResults): string {
     const noise =
       (Math.max(...o.sequentialMs['bare']) - Math.min(...o.sequentialMs['bare'])) /
       med(o.sequentialMs['bare']);
-    return `Keel's calls took ${perCall.toFixed(0)} µs longer each than the bare client's on a local call of ${(med(o.sequentialMs['bare']) / o.options.sequential).toFixed(2)} ms${finite(headersUs) ? `; a bare client sending the same headers took ${headersUs.toFixed(0)} µs longer (the server's share)` : ''}; the bare client's own repetitions varied by ${pct(noise)}, the machine's load average was ${r.machine.loadAverageAtStart[0]} at the start. A CPU profile of sequential calls (\`bench:profile\`) finds no hot spot of Keel's own: its nine stages cost about 15–30 µs a call when hot (the in-page figure), but run cold once per round trip, and the rest spreads over RxJS subscriptions, the clone that stamps the headers, reading response headers (which makes Angular parse all of them), and a slower native \`fetch()\` and GC on a busier heap.`;
+    const inPage = o.inPageUsPerCall['keel'];
+    const ownUs = perCall - headersUs;
+    const limit = o.ratios['bare-headers']?.sequential.median;
+    return `Keel's calls took ${perCall.toFixed(0)} µs longer each than the bare client's on a local call of ${(med(o.sequentialMs['bare']) / o.options.sequential).toFixed(2)} ms${finite(headersUs) ? `; a bare client sending the same headers took ${headersUs.toFixed(0)} µs longer (the server's share, and the browser's for the headers), which leaves ${ownUs.toFixed(0)} µs a call to Keel's own work${limit !== undefined && limit > 1.03 ? `, and the limit itself (${x(limit, 3)}, as in the summary) is above the goal` : ''}` : ''}; the bare client's own repetitions varied by ${pct(noise)}, the machine's load average was ${r.machine.loadAverageAtStart[0]} at the start. The chain costs ${inPage?.median ?? inPage?.first} µs a call when hot (the in-page figure); once per round trip it runs cold.`;
   }
   if (row.figure.includes('concurrent') && o) {
     const throttled = row.figure.includes('throttled');
@@ -41,7 +44,7 @@ function why(row: SummaryRow, r: BenchResults): string {
     const failed = Object.values(failures ?? {}).reduce((a, b) => a + b, 0);
     return failed
       ? `${n(failed)} calls failed (${kinds(failures ?? {})}).${o.concurrentDiagnosis && !throttled ? ` A diagnostic burst saw attempts fail as ${kinds(o.concurrentDiagnosis.failedAttempts) || 'nothing'}.` : ''}`
-      : 'Every call was served; the ratio is the dispatcher handing each freed connection the next attempt from script, where the browser would reuse it from its own queue.';
+      : `Every call was served${throttled && r.burstsThrottled ? ` (the reps: ${r.burstsThrottled.ms['keel'].map((keelMs, i) => x(keelMs / r.burstsThrottled!.ms['bare'][i], 3)).join(', ')})` : ''}. The dispatcher hands each freed connection the next attempt from script, where the browser would reuse it from its own queue${throttled ? `; with the CPU slowed that hand-over waits for a busy main thread. A CPU profile of a throttled burst of 1,000 (\`BENCH_PROFILE_BURST=1000 BENCH_PROFILE_THROTTLE=4 npm run bench:profile\`, one run each) put the native \`fetch()\` call at 1.65 ms a call in Keel's page and 1.28 ms in the bare client's: Keel's five extra headers are parsed and checked inside \`fetch()\`, about 0.37 s over the burst, more than the chain's own script` : ''}.`;
   }
   if (row.figure.startsWith('refresh storm') && r.storm) {
     const throttle = row.figure.includes('throttled')
