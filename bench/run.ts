@@ -102,9 +102,9 @@ async function main(): Promise<void> {
           baseline: 'bare',
           ...config.overhead,
         });
-        if (config.overhead.concurrent && config.overhead.reps) {
+        if (config.overhead.concurrent && config.overhead.throttledReps) {
           log(
-            `(a) ${config.overhead.concurrent} concurrent GETs × ${config.overhead.reps} reps, CPU throttled ${config.throttle}×`,
+            `(a) ${config.overhead.concurrent} concurrent GETs × ${config.overhead.throttledReps} reps, CPU throttled ${config.throttle}×`,
           );
           results.burstsThrottled = {
             throttle: config.throttle,
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
                 stacks: ['bare', 'keel'],
                 url: config.overhead.url,
                 n: config.overhead.concurrent,
-                reps: config.overhead.reps,
+                reps: config.overhead.throttledReps,
               }),
             )),
           };

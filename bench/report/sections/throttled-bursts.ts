@@ -6,6 +6,7 @@ import { kinds, med, ms, table, x } from '../format';
 export function throttledBurstsSection(b: BurstsResult & { throttle: number }): string {
   return fillSection('throttledBursts', {
     throttle: b.throttle,
+    reps: b.ms[Object.keys(b.ms)[0]]?.length ?? 0,
     table: table(
       ['stack', 'burst, median of reps', 'ratio (range)', 'failed calls'],
       Object.keys(b.ms).map((name) => [
