@@ -35,13 +35,11 @@ const STEADY_FLAGS = [
   '--no-default-browser-check',
 ];
 
+/** A message on the pipe; only answers to commands (with an `id`) are read. */
 interface Message {
   id?: number;
-  method?: string;
-  params?: Record<string, unknown>;
   result?: Record<string, unknown>;
   error?: { message: string };
-  sessionId?: string;
 }
 
 export class CdpBrowser {
