@@ -170,28 +170,67 @@ describe('SessionService.restore', () => {
     localStorage.removeItem('keel.session.logout-pending');
   });
 
-  it('restores the session from the refresh cookie: a new token, then the user', async () => {
+  it('restores the session from the refresh cookie: signed in with the new token, the user after', async () => {
     const restored = session.restore();
     await settle();
     backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    // Signed in once the token is back: the page's first calls need not wait for /api/me.
+    expect(await restored).toBeTrue();
+    expect(store.isSignedIn()).toBeTrue();
+    expect(store.user()).toBeNull();
+    expect(store.expiresAt()).toBe(layer.clock.now() + 900_000);
     await settle();
     const me = backend.expectOne('/api/me');
     expect(me.request.headers.get('Authorization')).toBe('Bearer fresh');
     me.flush(USER);
-    expect(await restored).toBeTrue();
+    await settle();
     expect(store.user()).toEqual(USER);
-    expect(store.expiresAt()).toBe(layer.clock.now() + 900_000);
   });
 
-  it('shares one attempt between every caller', async () => {
+  it('shares one attempt between every caller, and asks who the user is once', async () => {
     const first = session.restore();
     const second = session.restore();
     await settle();
     backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
-    await settle();
-    backend.expectOne('/api/me').flush(USER);
     expect(await first).toBeTrue();
     expect(await second).toBeTrue();
+    await settle();
+    backend.expectOne('/api/me').flush(USER);
+    await settle();
+    backend.expectNone('/api/me');
+  });
+
+  it('ends a restored session whose token /api/me refuses and the refresh cannot renew', async () => {
+    const restored = session.restore();
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    expect(await restored).toBeTrue();
+    await settle();
+    backend.expectOne('/api/me').flush(null, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    // The 401 asks the refresh coordinator for a new token, which the server refuses too.
+    backend.expectOne('/api/auth/refresh').flush(null, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    expect(store.status()).toBe('signed-out');
+    expect(store.accessToken()).toBeNull();
+  });
+
+  it('keeps a restored session whose /api/me cannot reach the server, and asks again on reconnect', async () => {
+    const restored = session.restore();
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    expect(await restored).toBeTrue();
+    await settle();
+    layer.network.goOffline();
+    backend.expectOne('/api/me').error(new ProgressEvent('error'));
+    await settle();
+    expect(store.isSignedIn()).toBeTrue();
+    expect(store.user()).toBeNull();
+    layer.network.goOnline();
+    await settle();
+    backend.expectOne('/api/me').flush(USER);
+    await settle();
+    expect(store.user()).toEqual(USER);
   });
 
   it('restores nothing, and asks nothing, without the XSRF cookie of a sign-in', async () => {
@@ -243,9 +282,9 @@ describe('SessionService.restore', () => {
     await settle();
     backend.expectNone('/api/auth/logout');
     backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    expect(await restored).toBeTrue();
     await settle();
     backend.expectOne('/api/me').flush(USER);
-    expect(await restored).toBeTrue();
     page.destroy();
   });
 
@@ -267,11 +306,12 @@ describe('SessionService.restore', () => {
     const restored = session.restore();
     await settle();
     backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    expect(await restored).toBeTrue();
     await settle();
     const me = backend.expectOne('/api/me');
     channel.deliver({ type: 'signed-out', reason: 'signed-out' });
     me.flush(USER);
-    expect(await restored).toBeFalse();
+    await settle();
     expect(store.status()).toBe('signed-out');
     expect(store.user()).toBeNull();
   });

@@ -23,7 +23,10 @@ export class SessionService {
   private readonly document = inject(DOCUMENT);
   private readonly channel = inject(SESSION_CHANNEL);
   private restoring: Promise<boolean> | null = null;
-  /** Restored while the server was out of reach: signed in, user and token still to come. */
+  /**
+   * Restored, with the user still to come: `/api/me` is on the wire, or the server was out of
+   * reach (then the token is still to come too).
+   */
   private unconfirmed = false;
   private confirming: Promise<void> | null = null;
 
@@ -112,23 +115,31 @@ export class SessionService {
           this.store.tokenRefreshed(accessToken, expiresIn * 1000, this.clock.now());
       });
       if (this.store.status() === 'signed-out') return false;
-      const user = await firstValueFrom(this.api.me());
-      // Another tab may have ended the session meanwhile (signing out drops the token too).
-      if (this.store.status() === 'signed-out') return false;
-      this.store.userKnown(user);
-      return true;
     } catch (error) {
       if (this.store.status() !== 'signed-out' && serverOutOfReach(error)) {
         // Offline (or the server down) is no answer: the session may well be alive. Open the
         // app (pages show their offline state, changes wait in the outbox) and confirm it when
         // the server can be asked; a refused refresh then ends it as usual.
-        this.unconfirmed = true;
-        this.store.unconfirmed();
-        return true;
+        return this.userToCome();
       }
       this.store.signedOut();
       return false;
     }
+    // The token is good: signed in from here. Who the user is (`/api/me`) follows beside the
+    // page's own first calls instead of before them, one round trip less between a reload and
+    // the page's data (issue 13). Until it answers the session is signed in with no user, as
+    // one restored offline is, and is confirmed the same way: a refused `/api/me` (401) ends
+    // it through the refresh coordinator; out of reach, it is asked again on reconnect.
+    this.userToCome();
+    void this.confirm();
+    return true;
+  }
+
+  /** Signed in, with the user (and, offline, the token) still to come: see `confirm`. */
+  private userToCome(): true {
+    this.unconfirmed = true;
+    this.store.unconfirmed();
+    return true;
   }
 
   // Stryker disable OptionalChaining: without a window the plain access throws inside the try, and the catch gives the same result

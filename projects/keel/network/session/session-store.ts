@@ -4,9 +4,9 @@ import type { User } from './user';
 
 /**
  * `unknown` until the first restore attempt settles, so guards can wait for it instead of
- * sending a signed-in user to the sign-in page on a reload. A session that could not be
- * restored because the server was out of reach (offline) is `signed-in` with no user and no
- * token until it is confirmed (`SessionService`).
+ * sending a signed-in user to the sign-in page on a reload. A restored session is `signed-in`
+ * with no user until `/api/me` answers, and one that could not be checked because the server
+ * was out of reach (offline) with no user and no token until it is confirmed (`SessionService`).
  */
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 
@@ -58,8 +58,9 @@ export const SessionStore = signalStore(
       });
     },
     /**
-     * The refresh cookie's session could not be checked (offline, server out of reach): the app
-     * opens as signed in, with no user and no token, until the session is confirmed or refused.
+     * Signed in, with no user yet: the refresh cookie's session could not be checked (offline,
+     * server out of reach: no token either), or it was and `/api/me` is still on the wire. The
+     * app opens as signed in until the session is confirmed or refused.
      */
     unconfirmed(): void {
       patchState(store, { status: 'signed-in', user: null });
