@@ -1,6 +1,7 @@
 import type * as SentryAngular from './sentry-sdk';
 
-type SentrySdk = typeof SentryAngular;
+/** The SDK chunk's exports (sentry-sdk.ts). */
+export type SentrySdk = typeof SentryAngular;
 
 /** At most this many calls wait for the SDK; the oldest breadcrumb goes first when it is full. */
 const QUEUE_LIMIT = 100;
