@@ -167,6 +167,8 @@ describe('FlagStream', () => {
       expect(request.request.headers.get('Authorization')).toBe('Bearer token');
       expect(request.request.responseType).toBe('text');
       expect(request.request.reportProgress).toBeTrue();
+      // Low fetch priority: a request that stays open must not compete with the page's own.
+      expect(request.request.priority).toBe('low');
       // No attempt timeout and no deadline were started for it: the only wait is the
       // stream's own first-event watchdog.
       expect(layer.clock.requested.slice(before)).toEqual([FLAG_STREAM_TIMING.firstEventMs]);

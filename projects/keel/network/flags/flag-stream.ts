@@ -122,6 +122,11 @@ export class FlagStream {
         observe: 'events',
         reportProgress: true,
         responseType: 'text',
+        // Fetch Priority: a request that stays open is the browser's least urgent, never ahead
+        // of the page's code and calls. A `High` one that never ends also kept Lighthouse from
+        // ever seeing the page loaded (it leaves out EventSource, not a fetch read as a stream),
+        // so its trace ran to its 45 s limit and took in Sentry's late start (issue 13).
+        priority: 'low',
       })
       .subscribe({
         next: (event: HttpEvent<string>) => {
