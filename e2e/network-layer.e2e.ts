@@ -85,6 +85,26 @@ test('a page reload restores the session through the refresh cookie', async ({ p
   expect((await devApi.stats()).refresh.ok).toBe(1);
 });
 
+test('after a reload the dashboard shows its data without waiting for /api/me, and the name once it answers', async ({
+  page,
+  devApi,
+}) => {
+  await signIn(page);
+  await expectAllWidgetsRendered(page);
+  await devApi.chaos({ latencyMs: 5_000, routes: ['GET /api/me'] });
+  let meAnswered = false;
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/api/me') meAnswered = true;
+  });
+  await page.reload();
+  // The session is restored once the refresh answers: the page's calls do not queue behind
+  // /api/me, only the user's name does.
+  await expectAllWidgetsRendered(page);
+  expect(meAnswered).toBe(false);
+  await expect(page.getByText('Signed in as')).toBeAttached();
+  expect(meAnswered).toBe(true);
+});
+
 test('two tabs whose calls get 401 at the same moment share one refresh and both stay signed in', async ({
   page,
   context,
