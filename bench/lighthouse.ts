@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from './bundle';
 import { startDevApi } from './dev-api-process';
+import { DEMO } from './harness/demo-user';
 import { APP_SECURITY_HEADERS } from '../scripts/content-security-policy';
 import { distFiles, startOriginServer } from './serve';
 
@@ -149,8 +150,8 @@ export async function measureLighthouse(options: {
       await emptyOrigin(keel, false);
       await page.goto(`${keel}/sign-in`);
       await page.waitForSelector('input[type="email"]');
-      await page.type('input[type="email"]', 'demo@keel.dev');
-      await page.type('input[type="password"]', 'keel-demo');
+      await page.type('input[type="email"]', DEMO.email);
+      await page.type('input[type="password"]', DEMO.password);
       await page.click('button[type="submit"]');
       await page.waitForFunction(() => location.pathname === '/dashboard', { timeout: 30_000 });
       await page.goto('about:blank');

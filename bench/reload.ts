@@ -18,6 +18,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDevApi } from './dev-api-process';
+import { DEMO } from './harness/demo-user';
 import { distFiles, startOriginServer } from './serve';
 import { APP_SECURITY_HEADERS } from '../scripts/content-security-policy';
 
@@ -27,7 +28,6 @@ const { requireChrome, CHROME_FLAGS } = require('../scripts/find-chrome.cjs') as
   CHROME_FLAGS: string[];
 };
 
-const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' };
 const SLOW_4G = {
   offline: false,
   latency: 150,

@@ -51,11 +51,11 @@ import {
 import { provideObservability } from '@keel/network/observability';
 import { version } from '../../package.json';
 import { countAttemptFailure, countHandledByAngular } from './counters';
+import { DEMO } from './demo-user';
 import type { StackName } from './stack-names';
 
 export type { StackName } from './stack-names';
-
-export const DEMO = { email: 'demo@keel.dev', password: 'keel-demo' } as const;
+export { DEMO } from './demo-user';
 
 export interface StackOptions {
   /** Keel: passed to provideNetworkLayer. */

@@ -170,6 +170,15 @@ describe('SessionService.restore', () => {
     localStorage.removeItem('keel.session.logout-pending');
   });
 
+  /** A restore whose refresh answers: signed in, with `/api/me` now on the wire. */
+  async function restoreWithFreshToken(): Promise<void> {
+    const restored = session.restore();
+    await settle();
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
+    expect(await restored).toBeTrue();
+    await settle();
+  }
+
   it('restores the session from the refresh cookie: signed in with the new token, the user after', async () => {
     const restored = session.restore();
     await settle();
@@ -201,11 +210,7 @@ describe('SessionService.restore', () => {
   });
 
   it('ends a restored session whose token /api/me refuses and the refresh cannot renew', async () => {
-    const restored = session.restore();
-    await settle();
-    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
-    expect(await restored).toBeTrue();
-    await settle();
+    await restoreWithFreshToken();
     backend.expectOne('/api/me').flush(null, { status: 401, statusText: 'Unauthorized' });
     await settle();
     // The 401 asks the refresh coordinator for a new token, which the server refuses too.
@@ -216,11 +221,7 @@ describe('SessionService.restore', () => {
   });
 
   it('keeps a restored session whose /api/me cannot reach the server, and asks again on reconnect', async () => {
-    const restored = session.restore();
-    await settle();
-    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
-    expect(await restored).toBeTrue();
-    await settle();
+    await restoreWithFreshToken();
     layer.network.goOffline();
     backend.expectOne('/api/me').error(new ProgressEvent('error'));
     await settle();
@@ -303,11 +304,7 @@ describe('SessionService.restore', () => {
   });
 
   it('stays signed out when another tab ends the session while /api/me is on the wire', async () => {
-    const restored = session.restore();
-    await settle();
-    backend.expectOne('/api/auth/refresh').flush({ accessToken: 'fresh', expiresIn: 900 });
-    expect(await restored).toBeTrue();
-    await settle();
+    await restoreWithFreshToken();
     const me = backend.expectOne('/api/me');
     channel.deliver({ type: 'signed-out', reason: 'signed-out' });
     me.flush(USER);
