@@ -33,5 +33,7 @@ export function stormDigest(result: StormResult) {
     failedKinds: reps.map((r) => r.failedKinds),
     longTasks: longTasks.length,
     longestTask: longTasks.length ? Math.max(...longTasks) : 0,
+    /** The caller's loop starting the expired burst (ms, median of reps); NaN in older runs. */
+    loopMs: med(reps.map((r) => r.loopMs ?? NaN)),
   };
 }

@@ -66,7 +66,8 @@ function why(row: SummaryRow, r: BenchResults): string {
     const reps = r.storm
       .filter((s) => s.options.stack === 'keel' && (s.options.throttle ?? 1) > 1)
       .flatMap((s) => s.reps);
-    return `Long tasks per rep: ${reps.map((rep) => (rep.longTasks?.length ? rep.longTasks.join(', ') + ' ms' : 'none')).join('; ')}. A CPU profile of the throttled N = 500 storm puts the longest task in the caller's own loop that starts the 500 calls at once: each call runs HttpClient, Angular's handler and Keel's outer stages down to the dispatcher's queue inside that one task, about 0.3–0.5 ms per call at 4× (the dispatcher keeps all but 6 of the 500 \`fetch()\` calls out of it); the refresh releasing the held calls and the answers come in shorter tasks.`;
+    const loops = reps.filter((rep) => rep.loopMs !== undefined).map((rep) => ms(rep.loopMs!));
+    return `Long tasks per rep: ${reps.map((rep) => (rep.longTasks?.length ? rep.longTasks.join(', ') + ' ms' : 'none')).join('; ')}${loops.length ? `; the caller's loop starting the 500 calls took ${loops.join(', ')}` : ''}. A CPU profile of the throttled N = 500 storm puts the longest task in the caller's own loop that starts the 500 calls at once: each call runs HttpClient, Angular's handler and Keel's outer stages down to the dispatcher's queue inside that one task, about 0.3–0.5 ms per call at 4× (the dispatcher keeps all but 6 of the 500 \`fetch()\` calls out of it); the refresh releasing the held calls and the answers come in shorter tasks.`;
   }
   if (row.figure.startsWith('chaos soak') && r.soak) {
     const keel = r.soak.find((s) => s.options.stack === 'keel');

@@ -24,6 +24,7 @@ export function stormSection(storms: StormResult[]): string {
       x(d.addedInLoadedRoundTrips, 2),
       `${x(d.addedInSingleRoundTrips, 1)} (${ms(d.singleRtt)})`,
       d.longTasks ? `${d.longTasks} (longest ${d.longestTask} ms)` : '0',
+      ms(d.loopMs),
     ];
   });
   return fillSection('storm', {
@@ -40,6 +41,7 @@ export function stormSection(storms: StormResult[]): string {
         'added p95 ÷ loaded round trip',
         'added p95 ÷ single RTT',
         'long tasks in the expired burst',
+        "the caller's loop starting it",
       ],
       rows,
     ),
