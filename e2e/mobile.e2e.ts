@@ -50,8 +50,19 @@ test('the orders list shows every order whole, as cards, and the Menu navigates'
 }) => {
   await signIn(page, '/dashboard');
   await expectOneLineToolbar(page);
-  await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('menuitem', { name: 'Orders' }).click();
+  const menuButton = page.getByRole('button', { name: 'Menu' });
+  await menuButton.click();
+  const menu = page.locator('#nav-menu');
+  await expectWithinWidth(menu, 'the navigation menu');
+  expect(await seriousViolations(page)).toEqual([]);
+  // Escape closes it and gives focus back to its button; then the keyboard opens it again.
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(menuButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await menu.getByRole('link', { name: 'Orders' }).click();
+  await expect(menu).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
 
   const cards = page.getByTestId('order-card');

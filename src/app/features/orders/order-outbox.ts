@@ -156,8 +156,11 @@ export class OrderOutbox {
   /** Each change the server has taken (or that was dropped for a newer version). */
   readonly settled = this.settledChanges.asObservable();
 
+  /** Resolves once the changes on this device have been read for the first time. */
+  readonly ready: Promise<void>;
+
   constructor() {
-    void this.refresh();
+    this.ready = this.refresh();
     const stopListening = this.channel.listen(() => void this.refresh());
     const reconnect = this.network.changes
       .pipe(filter((online) => online))

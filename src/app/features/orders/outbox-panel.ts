@@ -24,56 +24,55 @@ export function describeQueued(entry: OutboxEntry): string {
   selector: 'app-outbox-panel',
   imports: [MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The shell holds it in a live region (role="status") that is in the page before it loads.
   template: `
-    <div role="status">
-      @if (outbox.count() > 0) {
-        <details class="outbox" data-testid="outbox">
-          <summary>
-            Waiting to send · {{ outbox.count() }}
-            @if (refused() > 0) {
-              <span class="refused-count">({{ refused() }} not accepted)</span>
-            }
-            @if (outbox.replaying()) {
-              <span class="sending">Sending…</span>
-            }
-          </summary>
-          <ul>
-            @for (entry of outbox.entries(); track entry.seq) {
-              <li data-testid="outbox-entry">
-                <span class="what">{{ describe(entry) }}</span>
-                @if (entry.refusal; as refusal) {
-                  <span class="refusal">{{ refusal.message }}</span>
-                }
-                <button
-                  mat-button
-                  type="button"
-                  [attr.aria-label]="'Discard: ' + describe(entry)"
-                  (click)="discard(entry)"
-                >
-                  Discard
-                </button>
-              </li>
-            }
-          </ul>
-          <p class="hint">
-            @if (online()) {
-              These changes are kept on this device and sent in this order.
-            } @else {
-              You are offline. These changes are kept on this device and sent when the connection is
-              back.
-            }
-          </p>
-          <button
-            mat-stroked-button
-            type="button"
-            [disabled]="!online() || outbox.replaying()"
-            (click)="sendNow()"
-          >
-            Send now
-          </button>
-        </details>
-      }
-    </div>
+    @if (outbox.count() > 0) {
+      <details class="outbox" data-testid="outbox">
+        <summary>
+          Waiting to send · {{ outbox.count() }}
+          @if (refused() > 0) {
+            <span class="refused-count">({{ refused() }} not accepted)</span>
+          }
+          @if (outbox.replaying()) {
+            <span class="sending">Sending…</span>
+          }
+        </summary>
+        <ul>
+          @for (entry of outbox.entries(); track entry.seq) {
+            <li data-testid="outbox-entry">
+              <span class="what">{{ describe(entry) }}</span>
+              @if (entry.refusal; as refusal) {
+                <span class="refusal">{{ refusal.message }}</span>
+              }
+              <button
+                mat-button
+                type="button"
+                [attr.aria-label]="'Discard: ' + describe(entry)"
+                (click)="discard(entry)"
+              >
+                Discard
+              </button>
+            </li>
+          }
+        </ul>
+        <p class="hint">
+          @if (online()) {
+            These changes are kept on this device and sent in this order.
+          } @else {
+            You are offline. These changes are kept on this device and sent when the connection is
+            back.
+          }
+        </p>
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="!online() || outbox.replaying()"
+          (click)="sendNow()"
+        >
+          Send now
+        </button>
+      </details>
+    }
   `,
   styles: `
     .outbox {

@@ -3,18 +3,38 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Component, ErrorHandler } from '@angular/core';
 import { Router, provideRouter } from '@angular/router';
 import { NetworkActivity } from '@keel/network';
+import { SessionService } from '@keel/network/session';
 import { type NetworkLayerTesting, networkLayerTesting } from '@keel/network/testing';
 import { withPageLoadFailures } from '../../shared/page-load-failure';
-import { ShellLayout } from './shell-layout';
+import { LOAD_ORDERS, OUTBOX_PANEL_AFTER, ShellLayout } from './shell-layout';
 
 @Component({ template: '<h1>Page</h1>' })
 class Page {}
+
+@Component({ selector: 'app-outbox-panel', template: '<p class="outbox">Waiting to send · 1</p>' })
+class OutboxPanelStandIn {}
 
 describe('ShellLayout', () => {
   let layer: NetworkLayerTesting;
   let fixture: ComponentFixture<ShellLayout>;
   /** What the lazy page's import() does next: fail as Chromium does offline, or load. */
   let chunk: 'fails' | 'loads';
+  /** The same for the orders feature's entry, and how often the shell asked for it. */
+  let ordersChunk: 'fails' | 'loads';
+  let ordersLoads: number;
+  /** The orders feature's answer to "may the outbox be cleared for a sign-out?". */
+  let outboxCleared: jasmine.Spy<() => Promise<boolean>>;
+  /** Says the first page has been shown (the moment the outbox panel is downloaded). */
+  let firstPageShown: () => void;
+
+  /** Lets the shell's promise chains run until `done()` holds (at most 20 turns). */
+  async function until(done: () => boolean): Promise<void> {
+    for (let turn = 0; turn < 20 && !done(); turn++) {
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    expect(done()).withContext('the condition waited for').toBeTrue();
+  }
 
   async function render(): Promise<HTMLElement> {
     fixture = TestBed.createComponent(ShellLayout);
@@ -28,13 +48,34 @@ describe('ShellLayout', () => {
   beforeEach(() => {
     layer = networkLayerTesting();
     chunk = 'loads';
+    ordersChunk = 'loads';
+    ordersLoads = 0;
+    outboxCleared = jasmine.createSpy('outboxClearedForSignOut').and.resolveTo(true);
     TestBed.configureTestingModule({
       providers: [
         ...layer.providers,
+        {
+          provide: LOAD_ORDERS,
+          useValue: () => {
+            ordersLoads++;
+            return ordersChunk === 'loads'
+              ? Promise.resolve({
+                  OutboxPanel: OutboxPanelStandIn,
+                  outboxClearedForSignOut: outboxCleared,
+                })
+              : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+          },
+        },
+        {
+          provide: OUTBOX_PANEL_AFTER,
+          useValue: () => new Promise<void>((resolve) => (firstPageShown = resolve)),
+        },
         provideRouter(
           [
             { path: 'a', component: Page },
             { path: 'b', component: Page },
+            { path: 'sign-in', component: Page },
+            { path: 'orders', component: Page },
             {
               path: 'lazy',
               loadComponent: () =>
@@ -157,6 +198,116 @@ describe('ShellLayout', () => {
       expect(document.activeElement).toBe(button);
       await router.navigateByUrl('/a?q=ada');
       expect(document.activeElement).toBe(button);
+    });
+  });
+  describe('the outbox panel', () => {
+    const panel = (root: HTMLElement) => root.querySelector('[role="status"] .outbox');
+
+    it('is downloaded once the first page has been shown, into a live region already there', async () => {
+      const root = await render();
+      expect(ordersLoads).toBe(0);
+      expect(root.querySelectorAll('[role="status"]').length).toBe(2);
+      firstPageShown();
+      await until(() => panel(root) !== null);
+      expect(panel(root)?.textContent).toContain('Waiting to send');
+      expect(ordersLoads).toBe(1);
+    });
+
+    it('is downloaded again when the connection is back, if it could not be', async () => {
+      ordersChunk = 'fails';
+      const root = await render();
+      firstPageShown();
+      await until(() => ordersLoads === 1);
+      await fixture.whenStable();
+      expect(panel(root)).toBeNull();
+      ordersChunk = 'loads';
+      layer.network.goOffline();
+      layer.network.goOnline();
+      await until(() => panel(root) !== null);
+      expect(ordersLoads).toBe(2);
+      layer.network.goOffline();
+      layer.network.goOnline();
+      await fixture.whenStable();
+      expect(ordersLoads).withContext('not again once shown').toBe(2);
+    });
+  });
+
+  describe('signing out', () => {
+    const signOutButton = (root: HTMLElement) =>
+      [...root.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'Sign out',
+      ) as HTMLButtonElement;
+    let signedOut: jasmine.Spy;
+
+    beforeEach(() => {
+      signedOut = spyOn(TestBed.inject(SessionService), 'signOut').and.resolveTo();
+    });
+
+    it('asks the orders feature about the outbox first, and signs out once it is cleared', async () => {
+      const router = TestBed.inject(Router);
+      const root = await render();
+      await router.navigateByUrl('/a');
+      signOutButton(root).click();
+      await until(() => router.url === '/sign-in');
+      expect(outboxCleared).toHaveBeenCalledTimes(1);
+      expect(signedOut).toHaveBeenCalledTimes(1);
+    });
+
+    it('stays signed in when the user keeps the unsent changes', async () => {
+      outboxCleared.and.resolveTo(false);
+      const router = TestBed.inject(Router);
+      const root = await render();
+      await router.navigateByUrl('/a');
+      signOutButton(root).click();
+      await until(() => outboxCleared.calls.count() === 1);
+      await fixture.whenStable();
+      expect(signedOut).not.toHaveBeenCalled();
+      expect(router.url).toBe('/a');
+    });
+
+    it('says so and stays signed in when the code it needs cannot be downloaded', async () => {
+      ordersChunk = 'fails';
+      const router = TestBed.inject(Router);
+      const root = await render();
+      await router.navigateByUrl('/a');
+      signOutButton(root).click();
+      await until(() => root.querySelector('.sign-out-problem') !== null);
+      expect(root.querySelector('[role="status"] .sign-out-problem')?.textContent).toContain(
+        'Signing out needs part of the app that could not be downloaded. Try again when you are online.',
+      );
+      expect(signedOut).not.toHaveBeenCalled();
+      expect(router.url).toBe('/a');
+      ordersChunk = 'loads';
+      signOutButton(root).click();
+      await until(() => router.url === '/sign-in');
+      expect(root.querySelector('.sign-out-problem')).toBeNull();
+    });
+  });
+
+  describe('the narrow navigation', () => {
+    it('is a popover of links under its Menu button, closed after a link is followed', async () => {
+      const router = TestBed.inject(Router);
+      const root = await render();
+      document.body.append(root);
+      try {
+        const button = root.querySelector<HTMLButtonElement>('[popovertarget="nav-menu"]')!;
+        const menu = root.querySelector<HTMLElement>('#nav-menu')!;
+        expect(button.getAttribute('aria-controls')).toBe('nav-menu');
+        expect(menu.matches(':popover-open')).toBeFalse();
+        button.click();
+        expect(menu.matches(':popover-open')).toBeTrue();
+        expect(menu.getBoundingClientRect().top).toBeCloseTo(
+          button.getBoundingClientRect().bottom,
+          0,
+        );
+        const links = [...menu.querySelectorAll('a')].map((a) => a.textContent?.trim());
+        expect(links).toEqual(['Dashboard', 'Orders']);
+        (menu.querySelector('a[href="/orders"]') as HTMLAnchorElement).click();
+        expect(menu.matches(':popover-open')).toBeFalse();
+        await until(() => router.url === '/orders');
+      } finally {
+        root.remove();
+      }
     });
   });
 });

@@ -1,29 +1,51 @@
 import {
+  ApplicationRef,
   ChangeDetectionStrategy,
   Component,
-  type ElementRef,
+  ElementRef,
+  InjectionToken,
+  Injector,
+  ViewContainerRef,
   computed,
   inject,
   signal,
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
 import { SessionService, SessionStore } from '@keel/network/session';
 import { injectFlag } from '@keel/network/flags';
 import { NetworkActivity } from '@keel/network';
-import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { ErrorState } from '../../shared/error-state';
+import { idleAfterFirstPage } from '../../shared/idle-after-load';
 import { injectOnline } from '../../shared/inject-online';
+import { onReconnect } from '../../shared/on-reconnect';
 import { PageLoadFailure } from '../../shared/page-load-failure';
-import { OrderOutbox, OutboxPanel } from '../orders';
 import { DeprecationBanner } from '../version';
 import { focusOnNavigation } from './focus-on-navigation';
+
+/**
+ * Downloads the orders feature's entry (the outbox, its panel, the sign-out question). Not in
+ * the shell's own chunk: the first load of a signed-in page does without it (issue 13).
+ */
+export const LOAD_ORDERS = new InjectionToken<() => Promise<typeof import('../orders')>>(
+  'LOAD_ORDERS',
+  { providedIn: 'root', factory: () => () => import('../orders') },
+);
+
+/**
+ * When the shell downloads the outbox panel: once the first page has been shown and the browser
+ * is idle (`idleAfterFirstPage`), so that it does not compete with that page's code and data.
+ */
+export const OUTBOX_PANEL_AFTER = new InjectionToken<() => Promise<void>>('OUTBOX_PANEL_AFTER', {
+  providedIn: 'root',
+  factory: () => {
+    const app = inject(ApplicationRef);
+    return () => idleAfterFirstPage(app);
+  },
+});
 
 /**
  * The signed-in layout: top bar, navigation and the page, plus the app-wide signs of trouble: a
@@ -40,10 +62,8 @@ import { focusOnNavigation } from './focus-on-navigation';
     MatToolbarModule,
     MatButtonModule,
     MatProgressBarModule,
-    MatMenuModule,
     DeprecationBanner,
     ErrorState,
-    OutboxPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
@@ -59,11 +79,34 @@ export class ShellLayout {
   /** The URL of a navigation whose page code could not be downloaded. */
   protected readonly failedPage = inject(PageLoadFailure).url;
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
-  private readonly outbox = inject(OrderOutbox);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly loadOrders = inject(LOAD_ORDERS);
+  /** Where the outbox panel goes, once downloaded (inside the shell's live region). */
+  private readonly outboxSlot = viewChild.required('outbox', { read: ViewContainerRef });
+  private outboxShown = false;
+  /** Why the last sign-out did not happen, when it was not the user's own choice. */
+  protected readonly signOutProblem = signal<string | null>(null);
 
   constructor() {
     focusOnNavigation(() => this.main().nativeElement);
+    // The outbox (and its replay of changes made offline) starts with its panel. A download
+    // that fails (offline) is tried again when the connection is back.
+    void inject(OUTBOX_PANEL_AFTER)().then(() => this.showOutbox());
+    onReconnect(() => {
+      if (!this.outboxShown) void this.showOutbox();
+    });
+  }
+
+  private async showOutbox(): Promise<void> {
+    let panel: Awaited<ReturnType<typeof this.loadOrders>>['OutboxPanel'];
+    try {
+      panel = (await this.loadOrders()).OutboxPanel;
+    } catch {
+      return; // Not downloaded: tried again on reconnect.
+    }
+    if (this.outboxShown) return;
+    this.outboxShown = true;
+    this.outboxSlot().createComponent(panel);
   }
 
   private readonly networkConsole = injectFlag('enable_network_console');
@@ -74,12 +117,24 @@ export class ShellLayout {
     ...(this.networkConsole() ? [{ path: '/network', label: 'Network' }] : []),
   ]);
 
+  private readonly menuButton = viewChild.required('menuButton', { read: ElementRef });
+
+  /** Places the navigation popover under its button, as it opens (a popover is placed by the page). */
+  protected placeMenu(menu: HTMLElement): void {
+    const { bottom, left } = (
+      this.menuButton().nativeElement as HTMLElement
+    ).getBoundingClientRect();
+    menu.style.top = `${bottom}px`;
+    menu.style.left = `${left}px`;
+  }
+
   protected openPage(url: string): void {
     void this.router.navigateByUrl(url);
   }
 
   protected async signOut(): Promise<void> {
-    if (!(await this.unsentChangesDiscarded())) return;
+    this.signOutProblem.set(null);
+    if (!(await this.outboxCleared())) return;
     this.signingOut.set(true);
     try {
       await this.session.signOut();
@@ -92,26 +147,22 @@ export class ShellLayout {
   }
 
   /**
-   * Signing out clears the outbox (another user may sign in on this device): with changes still
-   * waiting, the user says so first. False when they keep them (and stay signed in).
+   * Signing out clears the outbox, after asking when changes still wait (the orders feature's
+   * `outboxClearedForSignOut`). Its code is loaded here, or was with the outbox panel: neither
+   * is in the first load. False when the user keeps the changes, or when that code could not be
+   * downloaded (then nothing is cleared, and the user is told).
    */
-  private async unsentChangesDiscarded(): Promise<boolean> {
-    const count = this.outbox.count();
-    if (count === 0) return true;
-    const confirmed = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data: {
-            title: count === 1 ? 'Discard 1 unsent change?' : `Discard ${count} unsent changes?`,
-            message:
-              'They are kept on this device until they reach the server. Signing out discards them; stay signed in to send them once you are online.',
-            confirm: 'Discard and sign out',
-          },
-        })
-        .afterClosed(),
-    );
-    if (!confirmed) return false;
-    await this.outbox.discardAll();
-    return true;
+  private async outboxCleared(): Promise<boolean> {
+    let cleared: (injector: Injector) => Promise<boolean>;
+    try {
+      cleared = (await this.loadOrders()).outboxClearedForSignOut;
+    } catch {
+      // Nothing is cleared and the session stays: the user can try again.
+      this.signOutProblem.set(
+        'Signing out needs part of the app that could not be downloaded. Try again when you are online.',
+      );
+      return false;
+    }
+    return cleared(this.injector);
   }
 }
