@@ -2,6 +2,7 @@ import {
   ApplicationRef,
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   InjectionToken,
   Injector,
@@ -26,14 +27,17 @@ import { PageLoadFailure } from '../../shared/page-load-failure';
 import { DeprecationBanner } from '../version';
 import { focusOnNavigation } from './focus-on-navigation';
 
+/** The orders feature's entry: the outbox, its panel, the sign-out question. */
+type OrdersEntry = typeof import('../orders');
+
 /**
- * Downloads the orders feature's entry (the outbox, its panel, the sign-out question). Not in
- * the shell's own chunk: the first load of a signed-in page does without it (issue 13).
+ * Downloads the orders feature's entry. Not in the shell's own chunk: the first load of a
+ * signed-in page does without it (issue 13).
  */
-export const LOAD_ORDERS = new InjectionToken<() => Promise<typeof import('../orders')>>(
-  'LOAD_ORDERS',
-  { providedIn: 'root', factory: () => () => import('../orders') },
-);
+export const LOAD_ORDERS = new InjectionToken<() => Promise<OrdersEntry>>('LOAD_ORDERS', {
+  providedIn: 'root',
+  factory: () => () => import('../orders'),
+});
 
 /**
  * When the shell downloads the outbox panel: once the first page has been shown and the browser
@@ -79,16 +83,22 @@ export class ShellLayout {
   /** The URL of a navigation whose page code could not be downloaded. */
   protected readonly failedPage = inject(PageLoadFailure).url;
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  /** The Menu button's element (`#menuButton` alone would be its MatButton). */
+  private readonly menuButton = viewChild.required<unknown, ElementRef<HTMLElement>>('menuButton', {
+    read: ElementRef,
+  });
   private readonly injector = inject(Injector);
   private readonly loadOrders = inject(LOAD_ORDERS);
   /** Where the outbox panel goes, once downloaded (inside the shell's live region). */
   private readonly outboxSlot = viewChild.required('outbox', { read: ViewContainerRef });
   private outboxShown = false;
+  private destroyed = false;
   /** Why the last sign-out did not happen, when it was not the user's own choice. */
   protected readonly signOutProblem = signal<string | null>(null);
 
   constructor() {
     focusOnNavigation(() => this.main().nativeElement);
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
     // The outbox (and its replay of changes made offline) starts with its panel. A download
     // that fails (offline) is tried again when the connection is back.
     void inject(OUTBOX_PANEL_AFTER)().then(() => this.showOutbox());
@@ -98,15 +108,15 @@ export class ShellLayout {
   }
 
   private async showOutbox(): Promise<void> {
-    let panel: Awaited<ReturnType<typeof this.loadOrders>>['OutboxPanel'];
+    let orders: OrdersEntry;
     try {
-      panel = (await this.loadOrders()).OutboxPanel;
+      orders = await this.loadOrders();
     } catch {
       return; // Not downloaded: tried again on reconnect.
     }
-    if (this.outboxShown) return;
+    if (this.outboxShown || this.destroyed) return;
     this.outboxShown = true;
-    this.outboxSlot().createComponent(panel);
+    this.outboxSlot().createComponent(orders.OutboxPanel);
   }
 
   private readonly networkConsole = injectFlag('enable_network_console');
@@ -117,13 +127,9 @@ export class ShellLayout {
     ...(this.networkConsole() ? [{ path: '/network', label: 'Network' }] : []),
   ]);
 
-  private readonly menuButton = viewChild.required('menuButton', { read: ElementRef });
-
-  /** Places the navigation popover under its button, as it opens (a popover is placed by the page). */
+  /** Places the navigation popover under its button as it opens (the page places a popover). */
   protected placeMenu(menu: HTMLElement): void {
-    const { bottom, left } = (
-      this.menuButton().nativeElement as HTMLElement
-    ).getBoundingClientRect();
+    const { bottom, left } = this.menuButton().nativeElement.getBoundingClientRect();
     menu.style.top = `${bottom}px`;
     menu.style.left = `${left}px`;
   }
@@ -153,7 +159,7 @@ export class ShellLayout {
    * downloaded (then nothing is cleared, and the user is told).
    */
   private async outboxCleared(): Promise<boolean> {
-    let cleared: (injector: Injector) => Promise<boolean>;
+    let cleared: OrdersEntry['outboxClearedForSignOut'];
     try {
       cleared = (await this.loadOrders()).outboxClearedForSignOut;
     } catch {
