@@ -24,7 +24,8 @@ import { CentsPipe } from '../../shared/format';
 import { CustomersRepository } from './customers-repository';
 import { OrderCreateStore } from './order-create-store';
 import { applyServerErrors, newOrderFrom, orderForm, orderLineForm } from './order-form';
-import { OrderOutbox, canWaitInOutbox, keptForLaterMessage } from './order-outbox';
+import { canWaitInOutbox, keptForLaterMessage } from './order-outbox';
+import { injectOrderOutbox } from './outbox-outlet';
 import type { NewOrder } from './orders-repository';
 import { ProductsRepository } from './products-repository';
 
@@ -55,7 +56,7 @@ export class OrderCreatePage {
   protected readonly store = inject(OrderCreateStore);
   private readonly router = inject(Router);
   private readonly snackbar = inject(ErrorSnackbar);
-  private readonly outbox = inject(OrderOutbox);
+  private readonly outbox = injectOrderOutbox();
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly customersRepository = inject(CustomersRepository);

@@ -26,7 +26,8 @@ import { SkeletonLines } from '../../shared/skeleton-lines';
 import { CentsPipe, DateTimePipe } from '../../shared/format';
 import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from './conflict-dialog';
 import { OrderDetailStore, type SaveOutcome } from './order-detail-store';
-import { OrderOutbox, canWaitInOutbox, keptForLaterMessage } from './order-outbox';
+import { canWaitInOutbox, keptForLaterMessage } from './order-outbox';
+import { injectOrderOutbox } from './outbox-outlet';
 import type { OrderStatus } from './order-schema';
 import { STATUS_LABELS, nextStatuses } from './order-status';
 import { OrderStatusBadge } from './order-status-badge';
@@ -65,7 +66,7 @@ export class OrderDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly snackbar = inject(ErrorSnackbar);
-  private readonly outbox = inject(OrderOutbox);
+  private readonly outbox = injectOrderOutbox();
   /** This order's changes waiting in the outbox, and those the server refused. */
   protected readonly queued = computed(() =>
     this.outbox.forOrder(this.id()).map((entry) => ({ entry, text: describeQueued(entry) })),

@@ -23,7 +23,7 @@ import { downloadText } from '../../shared/download-text';
 import { ErrorSnackbar } from '../../shared/error-snackbar';
 import { ErrorState } from '../../shared/error-state';
 import { SkeletonLines } from '../../shared/skeleton-lines';
-import { OrderOutbox } from './order-outbox';
+import { injectOrderOutbox } from './outbox-outlet';
 import { ORDER_STATUSES, type OrderStatus } from './order-schema';
 import type { OrderSort } from './order-sort';
 import { STATUS_LABELS } from './order-status';
@@ -97,7 +97,7 @@ export class OrdersPage {
   constructor() {
     this.store.load(this.query);
     // An order or a change that waited in the outbox reached the server: show the list as it is now.
-    inject(OrderOutbox)
+    injectOrderOutbox()
       .settled.pipe(takeUntilDestroyed())
       .subscribe(() => this.store.reload());
     effect(() => this.store.sortBy(this.sort()));

@@ -6,6 +6,7 @@ import { NetworkActivity } from '@keel/network';
 import { SessionService } from '@keel/network/session';
 import { type NetworkLayerTesting, networkLayerTesting } from '@keel/network/testing';
 import { withPageLoadFailures } from '../../shared/page-load-failure';
+import { ShellOutlets } from '../../shared/shell-outlets';
 import { LOAD_ORDERS, OUTBOX_PANEL_AFTER, ShellLayout } from './shell-layout';
 
 @Component({ template: '<h1>Page</h1>' })
@@ -60,8 +61,7 @@ describe('ShellLayout', () => {
             ordersLoads++;
             return ordersChunk === 'loads'
               ? Promise.resolve({
-                  OutboxPanel: OutboxPanelStandIn,
-                  outboxClearedForSignOut: outboxCleared,
+                  outboxOutlet: { panel: OutboxPanelStandIn, clearedForSignOut: outboxCleared },
                 })
               : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
           },
@@ -213,6 +213,19 @@ describe('ShellLayout', () => {
       expect(ordersLoads).toBe(1);
     });
 
+    it('is shown at once when an orders page hands it over, without a download', async () => {
+      const root = await render();
+      TestBed.inject(ShellOutlets).outbox.set({
+        panel: OutboxPanelStandIn,
+        clearedForSignOut: outboxCleared,
+      });
+      await until(() => panel(root) !== null);
+      firstPageShown();
+      await fixture.whenStable();
+      expect(ordersLoads).toBe(0);
+      expect(root.querySelectorAll('[role="status"] .outbox').length).toBe(1);
+    });
+
     it('is downloaded again when the connection is back, if it could not be', async () => {
       ordersChunk = 'fails';
       const root = await render();
@@ -263,6 +276,22 @@ describe('ShellLayout', () => {
       await fixture.whenStable();
       expect(signedOut).not.toHaveBeenCalled();
       expect(router.url).toBe('/a');
+    });
+
+    it('needs no download when an orders page handed the outbox over (so it works offline)', async () => {
+      ordersChunk = 'fails';
+      TestBed.inject(ShellOutlets).outbox.set({
+        panel: OutboxPanelStandIn,
+        clearedForSignOut: outboxCleared,
+      });
+      const router = TestBed.inject(Router);
+      const root = await render();
+      await router.navigateByUrl('/a');
+      signOutButton(root).click();
+      await until(() => router.url === '/sign-in');
+      expect(outboxCleared).toHaveBeenCalledTimes(1);
+      expect(ordersLoads).toBe(0);
+      expect(root.querySelector('.sign-out-problem')).toBeNull();
     });
 
     it('says so and stays signed in when the code it needs cannot be downloaded', async () => {

@@ -2,14 +2,15 @@ import {
   ApplicationRef,
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
   InjectionToken,
   Injector,
   ViewContainerRef,
   computed,
+  effect,
   inject,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -24,6 +25,7 @@ import { idleAfterFirstPage } from '../../shared/idle-after-load';
 import { injectOnline } from '../../shared/inject-online';
 import { onReconnect } from '../../shared/on-reconnect';
 import { PageLoadFailure } from '../../shared/page-load-failure';
+import { type OutboxOutlet, ShellOutlets } from '../../shared/shell-outlets';
 import { DeprecationBanner } from '../version';
 import { focusOnNavigation } from './focus-on-navigation';
 
@@ -91,32 +93,33 @@ export class ShellLayout {
   private readonly loadOrders = inject(LOAD_ORDERS);
   /** Where the outbox panel goes, once downloaded (inside the shell's live region). */
   private readonly outboxSlot = viewChild.required('outbox', { read: ViewContainerRef });
-  private outboxShown = false;
-  private destroyed = false;
+  private readonly outlets = inject(ShellOutlets);
   /** Why the last sign-out did not happen, when it was not the user's own choice. */
   protected readonly signOutProblem = signal<string | null>(null);
 
   constructor() {
     focusOnNavigation(() => this.main().nativeElement);
-    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
-    // The outbox (and its replay of changes made offline) starts with its panel. A download
-    // that fails (offline) is tried again when the connection is back.
-    void inject(OUTBOX_PANEL_AFTER)().then(() => this.showOutbox());
-    onReconnect(() => {
-      if (!this.outboxShown) void this.showOutbox();
+    // The outbox panel, from whoever has its code first: an orders page (which uses the outbox),
+    // or the shell's own download once the first page has been shown (again on reconnect if
+    // that failed). The outbox, and its replay of changes made offline, starts with it.
+    let shown = false;
+    effect(() => {
+      const outbox = this.outlets.outbox();
+      if (!outbox || shown) return;
+      shown = true;
+      untracked(() => this.outboxSlot().createComponent(outbox.panel));
     });
+    void inject(OUTBOX_PANEL_AFTER)().then(() => this.outbox().catch(() => undefined));
+    onReconnect(() => void this.outbox().catch(() => undefined));
   }
 
-  private async showOutbox(): Promise<void> {
-    let orders: OrdersEntry;
-    try {
-      orders = await this.loadOrders();
-    } catch {
-      return; // Not downloaded: tried again on reconnect.
-    }
-    if (this.outboxShown || this.destroyed) return;
-    this.outboxShown = true;
-    this.outboxSlot().createComponent(orders.OutboxPanel);
+  /** The orders feature's outbox: handed over already, or downloaded now (and kept). */
+  private async outbox(): Promise<OutboxOutlet> {
+    const known = this.outlets.outbox();
+    if (known) return known;
+    const { outboxOutlet } = await this.loadOrders();
+    this.outlets.outbox.set(outboxOutlet);
+    return outboxOutlet;
   }
 
   private readonly networkConsole = injectFlag('enable_network_console');
@@ -154,14 +157,14 @@ export class ShellLayout {
 
   /**
    * Signing out clears the outbox, after asking when changes still wait (the orders feature's
-   * `outboxClearedForSignOut`). Its code is loaded here, or was with the outbox panel: neither
-   * is in the first load. False when the user keeps the changes, or when that code could not be
-   * downloaded (then nothing is cleared, and the user is told).
+   * `clearedForSignOut`), with the code an orders page handed over or the shell downloaded, or
+   * downloads it now: none of it is in the first load. False when the user keeps the changes,
+   * or when that code could not be downloaded (then nothing is cleared, and the user is told).
    */
   private async outboxCleared(): Promise<boolean> {
-    let cleared: OrdersEntry['outboxClearedForSignOut'];
+    let outbox: OutboxOutlet;
     try {
-      cleared = (await this.loadOrders()).outboxClearedForSignOut;
+      outbox = await this.outbox();
     } catch {
       // Nothing is cleared and the session stays: the user can try again.
       this.signOutProblem.set(
@@ -169,6 +172,6 @@ export class ShellLayout {
       );
       return false;
     }
-    return cleared(this.injector);
+    return outbox.clearedForSignOut(this.injector);
   }
 }
