@@ -256,11 +256,17 @@ describe('ShellLayout', () => {
       signedOut = spyOn(TestBed.inject(SessionService), 'signOut').and.resolveTo();
     });
 
-    it('asks the orders feature about the outbox first, and signs out once it is cleared', async () => {
+    /** Renders the shell on a page and presses Sign out. */
+    async function signOutFromPage(): Promise<{ router: Router; root: HTMLElement }> {
       const router = TestBed.inject(Router);
       const root = await render();
       await router.navigateByUrl('/a');
       signOutButton(root).click();
+      return { router, root };
+    }
+
+    it('asks the orders feature about the outbox first, and signs out once it is cleared', async () => {
+      const { router } = await signOutFromPage();
       await until(() => router.url === '/sign-in');
       expect(outboxCleared).toHaveBeenCalledTimes(1);
       expect(signedOut).toHaveBeenCalledTimes(1);
@@ -268,10 +274,7 @@ describe('ShellLayout', () => {
 
     it('stays signed in when the user keeps the unsent changes', async () => {
       outboxCleared.and.resolveTo(false);
-      const router = TestBed.inject(Router);
-      const root = await render();
-      await router.navigateByUrl('/a');
-      signOutButton(root).click();
+      const { router } = await signOutFromPage();
       await until(() => outboxCleared.calls.count() === 1);
       await fixture.whenStable();
       expect(signedOut).not.toHaveBeenCalled();
@@ -284,10 +287,7 @@ describe('ShellLayout', () => {
         panel: OutboxPanelStandIn,
         clearedForSignOut: outboxCleared,
       });
-      const router = TestBed.inject(Router);
-      const root = await render();
-      await router.navigateByUrl('/a');
-      signOutButton(root).click();
+      const { router, root } = await signOutFromPage();
       await until(() => router.url === '/sign-in');
       expect(outboxCleared).toHaveBeenCalledTimes(1);
       expect(ordersLoads).toBe(0);
@@ -296,10 +296,7 @@ describe('ShellLayout', () => {
 
     it('says so and stays signed in when the code it needs cannot be downloaded', async () => {
       ordersChunk = 'fails';
-      const router = TestBed.inject(Router);
-      const root = await render();
-      await router.navigateByUrl('/a');
-      signOutButton(root).click();
+      const { router, root } = await signOutFromPage();
       await until(() => root.querySelector('.sign-out-problem') !== null);
       expect(root.querySelector('[role="status"] .sign-out-problem')?.textContent).toContain(
         'Signing out needs part of the app that could not be downloaded. Try again when you are online.',
