@@ -204,6 +204,16 @@ export async function measureLighthouse(options: {
           mkdirSync(options.reportsDir, { recursive: true });
           const name = `${target.app}${target.page.replace(/\W+/g, '-')}${i + 1}.json`;
           writeFileSync(join(options.reportsDir, name), JSON.stringify(lhr));
+          // The unthrottled trace Lighthouse's model replays: where a long task's time went.
+          // With its DevTools log, Lighthouse's own model can be rerun on it (lantern).
+          const artifacts = answer.artifacts as { Trace?: unknown; DevtoolsLog?: unknown };
+          for (const [kind, data] of [
+            ['trace', artifacts.Trace],
+            ['devtoolslog', artifacts.DevtoolsLog],
+          ] as const) {
+            if (data)
+              writeFileSync(join(options.reportsDir, `${name}.${kind}.json`), JSON.stringify(data));
+          }
         }
       }
       if (!measured.length) continue;

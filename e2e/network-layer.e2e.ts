@@ -105,6 +105,38 @@ test('after a reload the dashboard shows its data without waiting for /api/me, a
   expect(meAnswered).toBe(true);
 });
 
+test("a reload sends the dashboard's four calls once, while the page's code is still downloading", async ({
+  page,
+}) => {
+  await signIn(page);
+  await expectAllWidgetsRendered(page);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/dashboard/')) calls.push(path);
+  });
+  // The dashboard page's own code is held back until its four calls have left: they start
+  // when the route resolves (prefetchGets), not when the page is created.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/chunk-[^/]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes('app-dashboard-page')) await held;
+    await route.fulfill({ response });
+  });
+  await page.reload();
+  await expect.poll(() => calls.length).toBe(4);
+  release();
+  await expectAllWidgetsRendered(page);
+  // The page read the answers its route started: no second call for any of them.
+  expect(calls.sort()).toEqual([
+    '/api/dashboard/activity',
+    '/api/dashboard/revenue',
+    '/api/dashboard/summary',
+    '/api/dashboard/top-products',
+  ]);
+});
+
 test('two tabs whose calls get 401 at the same moment share one refresh and both stay signed in', async ({
   page,
   context,

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard } from '@keel/network/session';
+import { prefetchGets, signedInGuard } from '@keel/network/session';
 import { flagGuard } from '@keel/network/flags';
+import { DASHBOARD_URLS } from './features/dashboard/dashboard-urls';
 import { SignInPage } from './features/sign-in/sign-in-page';
 
 export const routes: Routes = [
@@ -20,6 +21,8 @@ export const routes: Routes = [
       {
         path: 'dashboard',
         title: 'Dashboard · Keel',
+        // Its four calls leave once the session is restored, beside the page's code, not after it.
+        resolve: { prefetched: prefetchGets(...Object.values(DASHBOARD_URLS)) },
         loadComponent: () =>
           import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage),
       },

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { InjectionToken, inject } from '@angular/core';
+import { ApplicationRef, InjectionToken, inject } from '@angular/core';
 import {
   type TabChannel,
   type TabLeadership,
@@ -18,6 +18,41 @@ export const FLAG_STREAM_URL = new InjectionToken<string>('FLAG_STREAM_URL', {
   providedIn: 'root',
   factory: () => '/api/flags/stream',
 });
+
+/**
+ * When the flag stream's code is loaded and the stream started: once the app is first stable,
+ * and then the browser idle. Stable alone can come before the first page has been painted (a
+ * page whose data arrived with its code is stable as soon as it has rendered), and the
+ * stream's code and request do not belong in that first frame (issue 13).
+ * @default the app stable, then `browserIdle`
+ */
+// Stryker disable next-line StringLiteral: the description only names the token in DI error messages
+export const FLAG_STREAM_START = new InjectionToken<() => Promise<unknown>>('FLAG_STREAM_START', {
+  providedIn: 'root',
+  factory: () => {
+    const app = inject(ApplicationRef);
+    const window = inject(DOCUMENT).defaultView;
+    return () => app.whenStable().then(() => browserIdle(window));
+  },
+});
+
+/** The slice of `window` that `browserIdle` uses (`requestIdleCallback` is not everywhere). */
+export type IdleWindow = Pick<Window, 'requestAnimationFrame' | 'setTimeout'> &
+  Partial<Pick<Window, 'requestIdleCallback'>>;
+
+/**
+ * Resolves when the browser is next idle, which is after the frame it is drawing, and at most
+ * `capMs` later; where it has no `requestIdleCallback`, after its next frame; at once without
+ * a window (server rendering).
+ */
+export function browserIdle(window: IdleWindow | null, capMs = 1_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (!window) resolve();
+    else if (window.requestIdleCallback)
+      window.requestIdleCallback(() => resolve(), { timeout: capMs });
+    else window.requestAnimationFrame(() => window.setTimeout(resolve));
+  });
+}
 
 /**
  * The stream's timings (all through `NETWORK_CLOCK`). A connection that brings no event within

@@ -5,9 +5,10 @@ import {
   FLAGS_URL,
   FLAG_STORAGE,
 } from './feature-flags-options';
-import { FLAG_STREAM_URL } from './flag-stream-options';
+import { FLAG_STREAM_START, FLAG_STREAM_URL } from './flag-stream-options';
+import { FlagStream } from './flag-stream';
 import { provideFeatureFlags } from './provide-feature-flags';
-import { MemoryStorage } from '@keel/network/testing';
+import { MemoryStorage, settle } from '@keel/network/testing';
 import { TEST_FLAGS } from '../spec-support/test-flags';
 
 describe('provideFeatureFlags', () => {
@@ -22,6 +23,27 @@ describe('provideFeatureFlags', () => {
     });
     TestBed.inject(FLAGS_READY_TIMEOUT_MS); // starts the environment, not the store
     expect(read).toHaveBeenCalledWith('keel.flags.v1');
+  });
+
+  it('starts the flag stream only once FLAG_STREAM_START says so (the app stable, the browser idle)', async () => {
+    let go = () => undefined as void;
+    let startedOnce = () => undefined as void;
+    const started = jasmine.createSpy('start').and.callFake(() => startedOnce());
+    const start = new Promise<void>((r) => (startedOnce = r));
+    TestBed.configureTestingModule({
+      providers: [
+        provideFeatureFlags({ flags: TEST_FLAGS }),
+        { provide: FLAG_STORAGE, useValue: new MemoryStorage() },
+        { provide: FLAG_STREAM_START, useValue: () => new Promise<void>((r) => (go = r)) },
+        { provide: FlagStream, useValue: { start: started } },
+      ],
+    });
+    TestBed.inject(FLAGS_READY_TIMEOUT_MS); // starts the environment
+    await settle();
+    expect(started).not.toHaveBeenCalled();
+    go();
+    await start; // the stream's code is downloaded first
+    expect(started).toHaveBeenCalledTimes(1);
   });
 
   it('uses a 5 minute interval and a 3 second wait by default', () => {

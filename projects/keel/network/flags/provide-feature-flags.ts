@@ -1,5 +1,4 @@
 import {
-  ApplicationRef,
   DestroyRef,
   type EnvironmentProviders,
   Injector,
@@ -15,7 +14,7 @@ import {
   FLAGS_RELOAD_INTERVAL_MS,
   FLAGS_URL,
 } from './feature-flags-options';
-import { FLAG_STREAM_URL } from './flag-stream-options';
+import { FLAG_STREAM_START, FLAG_STREAM_URL } from './flag-stream-options';
 import { FLAG_DEFINITIONS, type FlagDefinitions } from './flag-registry';
 
 export interface FeatureFlagsOptions {
@@ -43,7 +42,7 @@ export interface FeatureFlagsOptions {
 /**
  * Starts the feature flags with the app: the store restores cached values and watches the
  * session before any gated UI renders (it would otherwise be created by the first `injectFlag`),
- * and the flag stream starts once the app is first stable.
+ * and the flag stream starts once the app is first stable and the browser idle (`FLAG_STREAM_START`).
  * Every option is also an `InjectionToken` (`FLAG_DEFINITIONS`, `FLAGS_URL`, `FLAG_STREAM_URL`,
  * `FLAGS_RELOAD_INTERVAL_MS`, `FLAGS_READY_TIMEOUT_MS`),
  * and so are storage, the tab-visibility source and the reporter (`FLAG_STORAGE`, `TAB_VISIBLE`,
@@ -71,14 +70,14 @@ export function provideFeatureFlags(options: FeatureFlagsOptions): EnvironmentPr
 }
 
 /**
- * Loads the flag stream's code once the app is first stable, so it is not in the first load's
- * bundle, and starts it.
+ * Loads the flag stream's code once the app is first stable and the browser idle
+ * (`FLAG_STREAM_START`), so it is neither in the first load's bundle nor in its first frame,
+ * and starts it.
  */
 function startFlagStream(injector: Injector): void {
   const destroyRef = injector.get(DestroyRef);
   void injector
-    .get(ApplicationRef)
-    .whenStable()
+    .get(FLAG_STREAM_START)()
     .then(() => import('./flag-stream'))
     .then(
       ({ FlagStream }) => {

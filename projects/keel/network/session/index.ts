@@ -1,6 +1,7 @@
 /**
  * The session: sign-in and sign-out, one shared token refresh across the tabs of a browser, the
- * session restored on a page load, `signedInGuard`. Plugged into the network layer by
+ * session restored on a page load, `signedInGuard`, a signed-in page's GETs started with its
+ * code (`prefetchGets`). Plugged into the network layer by
  * `provideSession()`.
  * @packageDocumentation
  * @module @keel/network/session
@@ -14,6 +15,7 @@ export { AuthApi } from './auth-api';
 export { provideSession, type SessionOptions } from './provide-session';
 export { AUTH_ENDPOINTS, DEFAULT_AUTH_ENDPOINTS, type AuthEndpoints } from './auth-endpoints';
 export { signedInGuard } from './signed-in-guard';
+export { PagePrefetch, PREFETCH_MAX_AGE_MS, prefetchGets } from './page-prefetch';
 export { safeReturnUrl } from './safe-return-url';
 export {
   SESSION_CHANNEL,

@@ -1,8 +1,9 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import * as v from 'valibot';
 import type { Observable } from 'rxjs';
 import { decodeWith, listOf } from '@keel/network/data';
+import { PagePrefetch } from '@keel/network/session';
+import { DASHBOARD_URLS } from './dashboard-urls';
 
 // Missing or mistyped numbers become 0 and texts become '', so a partial payload still draws;
 // a payload that is not an object at all is a `parse` error.
@@ -48,32 +49,36 @@ export type DashboardRevenue = v.InferOutput<typeof RevenueSchema>;
 export type DashboardTopProducts = v.InferOutput<typeof TopProductsSchema>;
 export type DashboardActivity = v.InferOutput<typeof ActivitySchema>;
 
-/** The four dashboard endpoints; each is loaded on its own so one failure shows in one widget. */
+/**
+ * The four dashboard endpoints; each is loaded on its own so one failure shows in one widget.
+ * A page load's first read of each is the answer its route started with the page's code
+ * (`PagePrefetch`); a Retry, or a later visit, asks again.
+ */
 @Injectable({ providedIn: 'root' })
 export class DashboardRepository {
-  private readonly http = inject(HttpClient);
+  private readonly prefetch = inject(PagePrefetch);
 
   summary(): Observable<DashboardSummary> {
-    return this.http
-      .get<unknown>('/api/dashboard/summary')
+    return this.prefetch
+      .get<unknown>(DASHBOARD_URLS.summary)
       .pipe(decodeWith(SummarySchema, 'dashboard summary'));
   }
 
   revenue(): Observable<DashboardRevenue> {
-    return this.http
-      .get<unknown>('/api/dashboard/revenue')
+    return this.prefetch
+      .get<unknown>(DASHBOARD_URLS.revenue)
       .pipe(decodeWith(RevenueSchema, 'dashboard revenue'));
   }
 
   topProducts(): Observable<DashboardTopProducts> {
-    return this.http
-      .get<unknown>('/api/dashboard/top-products')
+    return this.prefetch
+      .get<unknown>(DASHBOARD_URLS.topProducts)
       .pipe(decodeWith(TopProductsSchema, 'top products'));
   }
 
   activity(): Observable<DashboardActivity> {
-    return this.http
-      .get<unknown>('/api/dashboard/activity')
+    return this.prefetch
+      .get<unknown>(DASHBOARD_URLS.activity)
       .pipe(decodeWith(ActivitySchema, 'activity'));
   }
 }
