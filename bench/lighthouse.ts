@@ -206,7 +206,7 @@ export async function measureLighthouse(options: {
           writeFileSync(join(options.reportsDir, name), JSON.stringify(lhr));
           // The unthrottled trace Lighthouse's model replays: where a long task's time went.
           // With its DevTools log, Lighthouse's own model can be rerun on it (lantern).
-          const artifacts = answer.artifacts as { Trace?: unknown; DevtoolsLog?: unknown };
+          const artifacts = answer?.artifacts as { Trace?: unknown; DevtoolsLog?: unknown };
           for (const [kind, data] of [
             ['trace', artifacts.Trace],
             ['devtoolslog', artifacts.DevtoolsLog],

@@ -110,6 +110,13 @@ const RULES: {
     compliant: ['app-uses-angular-formatting.ok.ts'],
   },
   {
+    what: "a signed-in page's first load draws native buttons, not MatButton",
+    fixture: 'first-load-uses-mat-button.ts',
+    ruleId: 'no-restricted-imports',
+    message: /draws native buttons: @include a mixin of src\/app\/shared\/native-controls\.scss/,
+    compliant: ['first-load-uses-mat-button.ok.ts'],
+  },
+  {
     what: 'pages use stores; only stores and repositories use repositories',
     fixture: 'page-uses-repository.ts',
     ruleId: 'boundaries/dependencies',

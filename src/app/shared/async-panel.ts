@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, type Signal, computed, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { describeError } from './describe-error';
@@ -22,7 +21,7 @@ export interface PanelResource {
  */
 @Component({
   selector: 'app-async-panel',
-  imports: [MatCardModule, MatButtonModule, MatProgressBarModule],
+  imports: [MatCardModule, MatProgressBarModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined" [attr.aria-busy]="loading()">
@@ -39,12 +38,7 @@ export interface PanelResource {
           <div class="error" role="alert">
             <p>{{ error.message }}</p>
             @if (error.retryable) {
-              <button
-                mat-stroked-button
-                type="button"
-                (click)="resource().reload()"
-                [disabled]="loading()"
-              >
+              <button type="button" (click)="resource().reload()" [disabled]="loading()">
                 Retry
               </button>
             }
@@ -58,6 +52,7 @@ export interface PanelResource {
     </mat-card>
   `,
   styles: `
+    @use 'native-controls' as controls;
     :host {
       display: block;
     }
@@ -74,6 +69,9 @@ export interface PanelResource {
     .error p {
       color: var(--mat-sys-error);
       margin: 0 0 8px;
+    }
+    .error button {
+      @include controls.outlined-button;
     }
     .skeleton span {
       display: block;

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { onReconnect } from './on-reconnect';
-import { MatButtonModule } from '@angular/material/button';
 
 /**
  * A failed load in place of the content: the message and, when it can help, a Retry button.
@@ -9,20 +8,18 @@ import { MatButtonModule } from '@angular/material/button';
  */
 @Component({
   selector: 'app-error-state',
-  imports: [MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="error-state" role="alert">
       <p class="message">{{ message() }}</p>
       @if (retryable()) {
-        <button mat-flat-button type="button" (click)="retry.emit()" [disabled]="retrying()">
-          Retry
-        </button>
+        <button type="button" (click)="retry.emit()" [disabled]="retrying()">Retry</button>
       }
       <ng-content />
     </div>
   `,
   styles: `
+    @use 'native-controls' as controls;
     .error-state {
       display: flex;
       flex-direction: column;
@@ -37,6 +34,9 @@ import { MatButtonModule } from '@angular/material/button';
     .message {
       margin: 0;
       font: var(--mat-sys-body-large);
+    }
+    button {
+      @include controls.filled-button;
     }
   `,
 })

@@ -13,7 +13,6 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -66,7 +65,6 @@ export const OUTBOX_PANEL_AFTER = new InjectionToken<() => Promise<void>>('OUTBO
     RouterLink,
     RouterLinkActive,
     MatToolbarModule,
-    MatButtonModule,
     MatProgressBarModule,
     DeprecationBanner,
     ErrorState,
@@ -85,7 +83,7 @@ export class ShellLayout {
   /** The URL of a navigation whose page code could not be downloaded. */
   protected readonly failedPage = inject(PageLoadFailure).url;
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
-  /** The Menu button's element (`#menuButton` alone would be its MatButton). */
+  /** The Menu button's element. */
   private readonly menuButton = viewChild.required<unknown, ElementRef<HTMLElement>>('menuButton', {
     read: ElementRef,
   });

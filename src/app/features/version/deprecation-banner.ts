@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { VersionNotices } from './version-notices';
 import { DateTimePipe, IsoDayPipe } from '../../shared/format';
 
@@ -9,7 +8,7 @@ import { DateTimePipe, IsoDayPipe } from '../../shared/format';
  */
 @Component({
   selector: 'app-deprecation-banner',
-  imports: [MatButtonModule, DateTimePipe, IsoDayPipe],
+  imports: [DateTimePipe, IsoDayPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (notice(); as notice) {
@@ -25,11 +24,12 @@ import { DateTimePipe, IsoDayPipe } from '../../shared/format';
           }
           Reload the page to update.
         </p>
-        <button mat-button type="button" (click)="dismiss()">Dismiss</button>
+        <button type="button" (click)="dismiss()">Dismiss</button>
       </section>
     }
   `,
   styles: `
+    @use '../../shared/native-controls' as controls;
     .banner {
       display: flex;
       align-items: center;
@@ -42,6 +42,9 @@ import { DateTimePipe, IsoDayPipe } from '../../shared/format';
     p {
       flex: 1;
       margin: 0;
+    }
+    button {
+      @include controls.text-button;
     }
   `,
 })
