@@ -44,10 +44,10 @@ describe('browserIdle', () => {
     expect(done).toBeTrue();
   });
 
-  it('waits for the frame after the next one where there is no idle callback', async () => {
+  it('waits until the next frame has been drawn where there is no idle callback', async () => {
     const { window, asked, run } = fakeWindow(false);
     let done = false;
-    void browserIdle(window, 500).then(() => (done = true));
+    void browserIdle(window).then(() => (done = true));
     await run();
     expect(done).toBeFalse();
     await run();
