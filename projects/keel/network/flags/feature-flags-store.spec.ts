@@ -150,6 +150,12 @@ describe('FeatureFlagsStore', () => {
       expect(store.version()).toBe(4);
     });
 
+    it('sends the load in the same call that signs the session in, not at the next change detection', () => {
+      setUp();
+      TestBed.inject(SessionStore).signedIn(DEMO, 'token', 120_000, layer.clock.now());
+      expectFlags().flush({ version: 1, flags: {} });
+    });
+
     it('loads as a background call', () => {
       setUp();
       signIn();

@@ -7,12 +7,15 @@ import {
   withComputed,
   withHooks,
   withMethods,
+  watchState,
   withState,
 } from '@ngrx/signals';
 import {
   EMPTY,
+  Observable,
   type Subscription,
   defer,
+  distinctUntilChanged,
   firstValueFrom,
   merge,
   of,
@@ -217,7 +220,21 @@ export const FeatureFlagsStore = signalStore(
       const every = toObservable(store.streamLive).pipe(
         switchMap((live) => (live ? EMPTY : defer(() => clock.timer(intervalMs)).pipe(repeat()))),
       );
-      toObservable(session.isSignedIn)
+      // The session's sign-in as it happens (watchState runs in the same call as the change),
+      // not at the next change detection as toObservable would: on a page load the flags then
+      // leave beside /api/me and the page's own first calls, not a tick after them.
+      const injector = inject(Injector);
+      const signedIn = new Observable<boolean>((subscriber) => {
+        const watcher = watchState(
+          session,
+          ({ status }) => subscriber.next(status === 'signed-in'),
+          {
+            injector,
+          },
+        );
+        return () => watcher.destroy();
+      }).pipe(distinctUntilChanged());
+      signedIn
         .pipe(
           switchMap((signedIn) => (signedIn ? merge(of('signed-in'), every, tabVisible) : EMPTY)),
           takeUntilDestroyed(),
