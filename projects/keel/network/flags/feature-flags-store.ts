@@ -224,7 +224,7 @@ export const FeatureFlagsStore = signalStore(
       // not at the next change detection as toObservable would: on a page load the flags then
       // leave beside /api/me and the page's own first calls, not a tick after them.
       const injector = inject(Injector);
-      const signedIn = new Observable<boolean>((subscriber) => {
+      const sessionSignedIn = new Observable<boolean>((subscriber) => {
         const watcher = watchState(
           session,
           ({ status }) => subscriber.next(status === 'signed-in'),
@@ -234,7 +234,7 @@ export const FeatureFlagsStore = signalStore(
         );
         return () => watcher.destroy();
       }).pipe(distinctUntilChanged());
-      signedIn
+      sessionSignedIn
         .pipe(
           switchMap((signedIn) => (signedIn ? merge(of('signed-in'), every, tabVisible) : EMPTY)),
           takeUntilDestroyed(),
