@@ -57,6 +57,13 @@ export interface BundleResult {
   command: string;
   /** Inputs from the bench peers (or bench/) found in any output file: must stay empty. */
   peerInputs: string[];
+  /**
+   * The floor: the same build with no pages at all (configuration `floor-no-pages`,
+   * bench/floor/README.md), its initial JS + CSS measured as above. The least the initial
+   * transfer can be while the network layer, session, flags, observability, the service worker
+   * and the root component stay in it.
+   */
+  floor?: { configuration: string; raw: number; brotli: number };
 }
 
 const root = join(__dirname, '..');
@@ -128,36 +135,7 @@ export async function measureBundle(keep?: string): Promise<BundleResult> {
     const { args } = build;
     const buildMs = build.ms;
     const cliLine = /Initial total\s*\|\s*([\d.]+ \w+)\s*\|\s*([\d.]+ \w+)/.exec(build.output);
-    const meta = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as Metafile;
-
-    // Initial = the entry points that are not lazy routes (main, polyfills, global styles)
-    // and everything they import statically.
-    const initial = new Set<string>();
-    const visit = (file: string) => {
-      if (initial.has(file) || !meta.outputs[file]) return;
-      initial.add(file);
-      for (const imported of meta.outputs[file].imports)
-        if (imported.kind === 'import-statement') visit(imported.path);
-    };
-    for (const [file, output] of Object.entries(meta.outputs)) {
-      const entry = output.entryPoint ?? '';
-      if (
-        entry === 'src/main.ts' ||
-        entry.includes('polyfills') ||
-        entry.startsWith('angular:styles')
-      )
-        visit(file);
-    }
-
-    const initialChunks: ChunkSize[] = [...initial].map((file) => {
-      const data = readFileSync(join(out, 'browser', file));
-      return { file, raw: data.length, brotli: brotli(data), gzip: gzip(data) };
-    });
-    const sum = (chunks: ChunkSize[]) => ({
-      raw: chunks.reduce((s, c) => s + c.raw, 0),
-      brotli: chunks.reduce((s, c) => s + c.brotli, 0),
-      gzip: chunks.reduce((s, c) => s + c.gzip, 0),
-    });
+    const { meta, initialChunks } = initialOf(out);
     const js = initialChunks.filter((c) => c.file.endsWith('.js'));
     const css = initialChunks.filter((c) => c.file.endsWith('.css'));
 
@@ -204,6 +182,7 @@ export async function measureBundle(keep?: string): Promise<BundleResult> {
       for (const input of Object.keys(output.inputs)) if (PEERS.test(input)) peerInputs.add(input);
 
     const auth = folder('projects/keel/network/session/');
+    const floor = await measureFloor();
     return {
       buildMs,
       cliInitialTotal: cliLine ? `${cliLine[1]} raw, ${cliLine[2]} estimated transfer` : null,
@@ -221,8 +200,58 @@ export async function measureBundle(keep?: string): Promise<BundleResult> {
         Math.round((js.reduce((sum, c) => sum + inputTotal(c.file), 0) / sum(js).raw) * 1000) /
         1000,
       command: `NG_BUILD_OPTIMIZE_CHUNKS=1 ng ${args.join(' ').replace(out, '<tmp>')}`,
+      floor,
     };
   } finally {
     if (!keep) rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const sum = (chunks: ChunkSize[]) => ({
+  raw: chunks.reduce((s, c) => s + c.raw, 0),
+  brotli: chunks.reduce((s, c) => s + c.brotli, 0),
+  gzip: chunks.reduce((s, c) => s + c.gzip, 0),
+});
+
+/**
+ * The initial files of a build made with `--stats-json` into `out`: the entry points that are
+ * not lazy routes (main, polyfills, global styles) and everything they import statically, each
+ * with its size raw, brotli and gzip.
+ */
+function initialOf(out: string): { meta: Metafile; initialChunks: ChunkSize[] } {
+  const meta = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as Metafile;
+  const initial = new Set<string>();
+  const visit = (file: string) => {
+    if (initial.has(file) || !meta.outputs[file]) return;
+    initial.add(file);
+    for (const imported of meta.outputs[file].imports)
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  for (const [file, output] of Object.entries(meta.outputs)) {
+    const entry = output.entryPoint ?? '';
+    if (
+      entry === 'src/main.ts' ||
+      entry.includes('polyfills') ||
+      entry.startsWith('angular:styles')
+    )
+      visit(file);
+  }
+  const initialChunks = [...initial].map((file) => {
+    const data = readFileSync(join(out, 'browser', file));
+    return { file, raw: data.length, brotli: brotli(data), gzip: gzip(data) };
+  });
+  return { meta, initialChunks };
+}
+
+/** The `floor-no-pages` build's initial JS + CSS (see `BundleResult.floor`). */
+async function measureFloor(): Promise<BundleResult['floor']> {
+  const configuration = 'production,floor-no-pages';
+  const out = mkdtempSync(join(tmpdir(), 'keel-bench-floor-'));
+  try {
+    await buildApp(out, 'keel', ['--stats-json', `--configuration=${configuration}`]);
+    const { raw, brotli } = sum(initialOf(out).initialChunks);
+    return { configuration, raw, brotli };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,7 @@
 // (f) First load: Lighthouse 12 (mobile preset: simulated slow 4G, CPU slowed 4×) against the
-// production builds of Keel and of an empty Angular app (bench/empty-app, generated with this
-// workspace's CLI by `ng generate application`, nothing changed), both served the same way
+// production builds of Keel, of an empty Angular app (bench/empty-app, generated with this
+// workspace's CLI by `ng generate application`, nothing changed) and of Keel's floor (its
+// dashboard and shell reduced to an `h1`, bench/floor/README.md), all served the same way
 // (bench/serve.ts: brotli, `/api` proxied to the dev API). Each page runs `runs` times in one
 // Chromium; the medians are compared. Before every run the page's origin is emptied of its
 // HTTP cache, service worker and Cache Storage (and, but for the signed-in dashboard, of its
@@ -27,8 +28,14 @@ export interface LighthouseRun {
   finalUrl: string;
 }
 
+/**
+ * `floor`: Keel built with `floor-h1-pages` (bench/floor/README.md): its sign-in page, session
+ * restore and dashboard route, the shell and the dashboard reduced to an `h1` in `main`.
+ */
+export type LighthouseApp = 'keel' | 'empty' | 'floor';
+
 export interface LighthousePage {
-  app: 'keel' | 'empty';
+  app: LighthouseApp;
   page: string;
   runs: LighthouseRun[];
   /** Each figure's median over the runs. */
@@ -102,6 +109,8 @@ export async function measureLighthouse(options: {
     }
     log('(f) building the empty Angular app (bench/empty-app)');
     await buildApp(join(temp, 'empty'), 'empty');
+    log('(f) building the floor: Keel with its pages reduced to an h1 (bench/floor)');
+    await buildApp(join(temp, 'floor'), 'keel', ['--configuration=production,floor-h1-pages']);
     // Keel with the headers a deployment sends (README "Security"), the empty app without.
     const serve = async (dir: string, headers?: Readonly<Record<string, string>>) => {
       const server = await startOriginServer({
@@ -129,6 +138,7 @@ export async function measureLighthouse(options: {
     };
     const keel = await serve(keelDir, APP_SECURITY_HEADERS);
     const empty = await serve(join(temp, 'empty'));
+    const floor = await serve(join(temp, 'floor'), APP_SECURITY_HEADERS);
 
     mkdirSync(join(temp, 'profile'));
     chrome = await chromeLauncher.launch({
@@ -146,9 +156,9 @@ export async function measureLighthouse(options: {
         storageTypes: keepSession ? 'service_workers,cache_storage' : 'all',
       });
     };
-    const signIn = async () => {
-      await emptyOrigin(keel, false);
-      await page.goto(`${keel}/sign-in`);
+    const signIn = async (origin: string) => {
+      await emptyOrigin(origin, false);
+      await page.goto(`${origin}/sign-in`);
       await page.waitForSelector('input[type="email"]');
       await page.type('input[type="email"]', DEMO.email);
       await page.type('input[type="password"]', DEMO.password);
@@ -157,16 +167,17 @@ export async function measureLighthouse(options: {
       await page.goto('about:blank');
     };
 
-    const pages: { app: 'keel' | 'empty'; page: string; url: string; signedIn: boolean }[] = [
+    const pages: { app: LighthouseApp; page: string; url: string; signedIn: boolean }[] = [
       { app: 'empty', page: '/', url: `${empty}/`, signedIn: false },
       { app: 'keel', page: '/sign-in', url: `${keel}/sign-in`, signedIn: false },
       { app: 'keel', page: '/dashboard (signed in)', url: `${keel}/dashboard`, signedIn: true },
+      { app: 'floor', page: '/dashboard (signed in)', url: `${floor}/dashboard`, signedIn: true },
     ];
     const result: LighthousePage[] = [];
     let version = '';
     for (const target of pages) {
-      if (target.signedIn) await signIn();
       const origin = new URL(target.url).origin;
+      if (target.signedIn) await signIn(origin);
       const measured: { run: LighthouseRun; lhr: Lhr }[] = [];
       for (let i = 0; i < runs; i++) {
         log(`(f) Lighthouse ${target.app} ${target.page}, run ${i + 1} of ${runs}`);

@@ -177,7 +177,13 @@ export function summaryRows(r: BenchResults): SummaryRow[] {
     rows.push({
       figure: 'initial JS + CSS, transfer (brotli, as ng build estimates it)',
       keel: `${(transfer / 1000).toFixed(2)} kB (CLI: ${b.cliInitialTotal ?? 'n/a'}; JS gzip -9 ${kB(b.initialJs.gzip)}, raw ${kB(b.initialJs.raw)})`,
-      baseline: `@keel/network (the network layer): ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
+      baseline: [
+        b.floor &&
+          `the floor, the same build with no pages at all: ${(b.floor.brotli / 1000).toFixed(2)} kB`,
+        `@keel/network (the network layer): ${kB(b.coreHttp.raw)} raw, ≈ ${kB(b.coreHttp.brotliEstimate)} brotli`,
+      ]
+        .filter(Boolean)
+        .join('; '),
       goal: '≤ 85 kB (issue 13)',
       verdict: verdict(transfer <= 85_000),
     });
@@ -204,25 +210,40 @@ function lighthouseRows(lh: LighthouseResult): SummaryRow[] {
   for (const page of lh.pages.filter((p) => p.app === 'keel')) {
     const m = page.median;
     const where = `Lighthouse mobile, Keel ${page.page}`;
+    // The same page with Keel's pages reduced to an h1 (bench/floor), where the run has it.
+    const floor = lh.pages.find((p) => p.app === 'floor' && p.page === page.page)?.median;
+    const besideFloor = (text: string, figure: string) =>
+      floor ? `${text}; the floor (pages reduced to an h1) ${figure}` : text;
     rows.push(
       {
         figure: `${where}: performance`,
         keel: m.performance.toFixed(2),
-        baseline: empty ? `empty app ${empty.median.performance.toFixed(2)}` : '',
+        baseline: besideFloor(
+          empty ? `empty app ${empty.median.performance.toFixed(2)}` : '',
+          floor?.performance.toFixed(2) ?? '',
+        ),
         goal: '≥ 0.98',
         verdict: verdict(m.performance >= 0.98),
       },
       {
         figure: `${where}: LCP`,
         keel: `${ms(m.lcpMs)}${empty ? ` (${x(m.lcpMs / empty.median.lcpMs)} the empty app)` : ''}`,
-        baseline: empty ? `empty app ${ms(empty.median.lcpMs)}` : '',
+        baseline: besideFloor(
+          empty ? `empty app ${ms(empty.median.lcpMs)}` : '',
+          floor
+            ? `${ms(floor.lcpMs)}${empty ? ` (${x(floor.lcpMs / empty.median.lcpMs)})` : ''}`
+            : '',
+        ),
         goal: '≤ 1.2× the empty app',
         verdict: empty ? verdict(m.lcpMs <= 1.2 * empty.median.lcpMs) : '—',
       },
       {
         figure: `${where}: TBT`,
         keel: ms(m.tbtMs),
-        baseline: empty ? `empty app ${ms(empty.median.tbtMs)}` : '',
+        baseline: besideFloor(
+          empty ? `empty app ${ms(empty.median.tbtMs)}` : '',
+          floor ? ms(floor.tbtMs) : '',
+        ),
         goal: '≤ 100 ms',
         verdict: verdict(m.tbtMs <= 100),
       },

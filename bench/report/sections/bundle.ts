@@ -21,6 +21,16 @@ export function bundleSection(b: BundleResult): string {
           `≈ ${kB(b.coreHttp.gzipEstimate)}`,
         ],
         ['@keel/network/session', kB(b.coreAuth.raw), `≈ ${kB(b.coreAuth.brotliEstimate)}`, ''],
+        ...(b.floor
+          ? [
+              [
+                `the floor: initial JS + CSS of \`ng build --configuration ${b.floor.configuration}\`, no pages at all`,
+                kB(b.floor.raw),
+                kB(b.floor.brotli),
+                '',
+              ],
+            ]
+          : []),
       ],
     ),
     rawFigure: estimated

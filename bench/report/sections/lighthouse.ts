@@ -2,10 +2,16 @@ import type { LighthousePage, LighthouseResult } from '../../lighthouse';
 import { fillSection } from '../fill-template';
 import { ms, table } from '../format';
 
+const LABELS: Record<LighthousePage['app'], string> = {
+  keel: 'Keel',
+  empty: 'empty app',
+  floor: 'floor: Keel with its pages reduced to an h1,',
+};
+
 /** (f) First load: the medians per page, every run, and what Lighthouse flags. */
 export function lighthouseSection(lh: LighthouseResult): string {
   const row = (p: LighthousePage) => [
-    p.app === 'keel' ? `Keel ${p.page}` : `empty app ${p.page}`,
+    `${label(p)} ${p.page}`,
     p.median.performance.toFixed(2),
     ms(p.median.fcpMs),
     ms(p.median.lcpMs),
@@ -14,7 +20,7 @@ export function lighthouseSection(lh: LighthouseResult): string {
     ms(p.median.speedIndexMs),
     p.median.accessibility.toFixed(2),
   ];
-  const label = (p: LighthousePage) => (p.app === 'keel' ? 'Keel' : 'empty app');
+  const label = (p: LighthousePage) => LABELS[p.app];
   return fillSection('lighthouse', {
     version: lh.lighthouse,
     runsPerPage: lh.runsPerPage,
