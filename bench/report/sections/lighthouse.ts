@@ -8,10 +8,13 @@ const LABELS: Record<LighthousePage['app'], string> = {
   floor: 'floor: Keel with its pages reduced to an h1,',
 };
 
+/** A page as the tables name it: which build, then its path. */
+const pageName = (p: LighthousePage) => `${LABELS[p.app]} ${p.page}`;
+
 /** (f) First load: the medians per page, every run, and what Lighthouse flags. */
 export function lighthouseSection(lh: LighthouseResult): string {
   const row = (p: LighthousePage) => [
-    `${label(p)} ${p.page}`,
+    pageName(p),
     p.median.performance.toFixed(2),
     ms(p.median.fcpMs),
     ms(p.median.lcpMs),
@@ -20,7 +23,6 @@ export function lighthouseSection(lh: LighthouseResult): string {
     ms(p.median.speedIndexMs),
     p.median.accessibility.toFixed(2),
   ];
-  const label = (p: LighthousePage) => LABELS[p.app];
   return fillSection('lighthouse', {
     version: lh.lighthouse,
     runsPerPage: lh.runsPerPage,
@@ -30,11 +32,9 @@ export function lighthouseSection(lh: LighthouseResult): string {
     ),
     runs: lh.pages.map(
       (p) =>
-        `- ${label(p)} ${p.page}: ${p.runs.map((r) => `${r.performance.toFixed(2)} · ${ms(r.fcpMs)} · ${ms(r.lcpMs)} · ${ms(r.tbtMs)}`).join('; ')}`,
+        `- ${pageName(p)}: ${p.runs.map((r) => `${r.performance.toFixed(2)} · ${ms(r.fcpMs)} · ${ms(r.lcpMs)} · ${ms(r.tbtMs)}`).join('; ')}`,
     ),
-    diagnostics: lh.pages.map(
-      (p) => `- ${label(p)} ${p.page}: ${p.diagnostics.join('; ') || 'nothing'}`,
-    ),
+    diagnostics: lh.pages.map((p) => `- ${pageName(p)}: ${p.diagnostics.join('; ') || 'nothing'}`),
   });
 }
 
